@@ -1,0 +1,21 @@
+/**
+ * Stable failure type names. Permanent failures are thrown as
+ * `ApplicationFailure.nonRetryable(message, FAILURE_TYPES.X)`; callers match on these strings,
+ * never on class names.
+ */
+export const FAILURE_TYPES = {
+  /** The provider does not know the symbol (e.g. an HTTP 404 or an empty "no data" answer). */
+  unknownSymbol: 'UnknownSymbol',
+  /** The provider refused the request permanently (a 4xx other than 429). */
+  providerRejected: 'ProviderRejected',
+  /** The input file's header matches no supported layout. */
+  unknownLayout: 'UnknownLayout',
+  /** The input path does not exist, is not readable, or holds no CSV files. */
+  invalidInput: 'InvalidInput',
+  /** A staged or raw object's content no longer matches its recorded sha256. */
+  checksumMismatch: 'ChecksumMismatch',
+} as const;
+
+export type FailureType = (typeof FAILURE_TYPES)[keyof typeof FAILURE_TYPES];
+
+export const NON_RETRYABLE_FAILURES: FailureType[] = Object.values(FAILURE_TYPES);

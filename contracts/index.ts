@@ -1,0 +1,5 @@
+export * from './task-queues';
+export * from './failures';
+export * from './prices';
+export * from './search-attributes';
+export * from './row-counts';

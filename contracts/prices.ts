@@ -1,0 +1,133 @@
+/** Vocabulary of the price ETL, shared by the API, the workflows and the activities. */
+
+export const PRICE_SOURCES = ['csv', 'stooq'] as const;
+export type PriceSource = (typeof PRICE_SOURCES)[number];
+
+/**
+ * Why a row was not loaded. One reason per row: the first rule that fails, in this order.
+ * A price of exactly 0 counts as missing.
+ */
+export const REJECT_REASONS = [
+  'missing_symbol',
+  'invalid_symbol',
+  'missing_date',
+  'invalid_date',
+  'invalid_number',
+  'missing_close',
+  'negative_price',
+  'high_below_low',
+  'open_outside_range',
+  'close_outside_range',
+  'duplicate',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** Loaded, but marked: a row can carry several flags. */
+export const QUALITY_FLAGS = ['missing_open', 'missing_high', 'missing_low', 'missing_volume', 'zero_volume'] as const;
+export type QualityFlag = (typeof QUALITY_FLAGS)[number];
+
+/** A validated daily bar, as it is staged and loaded. Dates are ISO `YYYY-MM-DD`. */
+export interface PriceBar {
+  symbol: string;
+  date: string;
+  open: number | null;
+  high: number | null;
+  low: number | null;
+  close: number;
+  adjClose: number | null;
+  volume: number | null;
+  flags: QualityFlag[];
+}
+
+/** Row accounting of a run or a batch: rowsRead === rowsLoaded + rowsRejected + rowsFiltered, exactly. */
+export interface RowCounts {
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rejectedByReason: Partial<Record<RejectReason, number>>;
+  rowsFlagged: Partial<Record<QualityFlag, number>>;
+  /** Valid rows outside the requested [from, to] range. */
+  rowsFiltered: number;
+}
+
+/** What `POST /v1/runs/prices` accepts; also the workflow's input. */
+export interface IngestPricesRequest {
+  source: PriceSource;
+  /** csv: a file or a folder of CSV files, inside one of IMPORT_ROOTS. */
+  path?: string;
+  /** csv: the symbol of a file that has no symbol column (else taken from the file name). */
+  symbol?: string;
+  /** stooq: the symbols to fetch; csv: only these symbols are read. */
+  symbols?: string[];
+  from?: string;
+  to?: string;
+  /** Symbols per batch (one child workflow each). */
+  batchSize?: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 50;
+export const MAX_BATCH_SIZE = 1000;
+export const DEFAULT_CONCURRENT_BATCHES = 4;
+
+/** A stored object: S3 is the claim check, workflows carry only these references. */
+export interface ObjectRef {
+  key: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** One raw object of a batch; `symbol` is set when the object's layout has no symbol column. */
+export interface RawPart extends ObjectRef {
+  symbol?: string;
+  /** Where it came from: a file path or a URL, for lineage. */
+  origin: string;
+}
+
+/** A unit of work: a group of symbols that is collected, transformed and loaded together. */
+export interface PlannedBatch {
+  /** Stable within a run: `b0001`, `b0002`, … */
+  batchKey: string;
+  symbols: string[];
+  /** Present when planning already archived the raw data (local files); absent for remote sources. */
+  parts?: RawPart[];
+}
+
+export interface BatchFailure {
+  batchKey: string;
+  symbols: string[];
+  type: string;
+  message: string;
+}
+
+export interface LoadCounts {
+  rowsInserted: number;
+  rowsUpdated: number;
+  rowsUnchanged: number;
+}
+
+export interface IngestPricesResult extends RowCounts, LoadCounts {
+  batches: number;
+  batchesFailed: number;
+  failures: BatchFailure[];
+}
+
+export interface IngestProgress {
+  phase: 'planning' | 'running' | 'done';
+  batchesTotal: number;
+  batchesDone: number;
+  batchesFailed: number;
+  batchesRunning: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** Failed symbols and why, so a person sees at a glance what did not load. */
+  failuresBySymbol: Record<string, string>;
+}
+
+/**
+ * The task queue whose workers collect from each source. Remote providers get their own queue so their
+ * rate limit is enforced by Temporal across every worker replica.
+ */
+export const SOURCE_COLLECT_QUEUES = {
+  csv: 'etl',
+  stooq: 'etl-stooq',
+} as const satisfies Record<PriceSource, string>;

@@ -1,0 +1,19 @@
+import type { RowCounts } from './prices';
+
+export function emptyRowCounts(): RowCounts {
+  return { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rejectedByReason: {}, rowsFlagged: {}, rowsFiltered: 0 };
+}
+
+/** Adds `from` into `into` (mutates it): batches add up to a run, parts add up to a batch. */
+export function addRowCounts(into: RowCounts, from: RowCounts): void {
+  into.rowsRead += from.rowsRead;
+  into.rowsLoaded += from.rowsLoaded;
+  into.rowsRejected += from.rowsRejected;
+  into.rowsFiltered += from.rowsFiltered;
+  addTallies(into.rejectedByReason, from.rejectedByReason);
+  addTallies(into.rowsFlagged, from.rowsFlagged);
+}
+
+function addTallies<K extends string>(into: Partial<Record<K, number>>, from: Partial<Record<K, number>>): void {
+  for (const [key, count] of Object.entries(from) as [K, number][]) into[key] = (into[key] ?? 0) + count;
+}

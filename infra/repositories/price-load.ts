@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Pool, PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { STAGED_COLUMNS } from '../../domain/prices';
+import type { LoadCounts } from '../../contracts';
+
+export interface BatchLedgerEntry {
+  workflowId: string;
+  runId: string;
+  batchKey: string;
+  source: string;
+  symbols: string[];
+  rawObjects: unknown;
+  stagedKey: string;
+  stagedSha256: string;
+  rejectedKey: string | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsFiltered: number;
+}
+
+export class ChecksumMismatchError extends Error {}
+
+const COLUMNS = STAGED_COLUMNS.join(', ');
+const CHANGED = ['open', 'high', 'low', 'close', 'adj_close', 'volume', 'flags', 'source'];
+
+/**
+ * Loads one staged batch idempotently: COPY into a temporary table, one upsert that touches only rows whose
+ * values differ, and the ledger row, all in one transaction. A retry after a crash finds the ledger row of its
+ * own run and returns it without loading again; a new run of the same request changes only what changed.
+ */
+export async function loadStagedPrices(pool: Pool, staged: Readable, entry: BatchLedgerEntry): Promise<LoadCounts> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Serialises concurrent attempts of the same batch (a retry racing a slow first attempt).
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${entry.workflowId}/${entry.runId}/${entry.batchKey}`]);
+    const done = await ledgerCounts(client, entry);
+    if (done) {
+      await client.query('COMMIT');
+      return done;
+    }
+    await client.query(
+      `CREATE TEMP TABLE price_bars_staging (symbol text, date date, open float8, high float8, low float8,
+         close float8, adj_close float8, volume bigint, flags text[]) ON COMMIT DROP`,
+    );
+    const sha256 = await copyVerified(client, staged);
+    if (sha256 !== entry.stagedSha256) {
+      throw new ChecksumMismatchError(`staged object ${entry.stagedKey} has sha256 ${sha256}, expected ${entry.stagedSha256}`);
+    }
+    await client.query('INSERT INTO securities (symbol) SELECT DISTINCT symbol FROM price_bars_staging ON CONFLICT DO NOTHING');
+    const counts = await upsert(client, entry);
+    await recordBatch(client, entry, counts);
+    await client.query('COMMIT');
+    return counts;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function copyVerified(client: PoolClient, staged: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  const hashing = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  await pipeline(staged, hashing, client.query(copyFrom(`COPY price_bars_staging (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`)));
+  return hash.digest('hex');
+}
+
+async function upsert(client: PoolClient, entry: BatchLedgerEntry): Promise<LoadCounts> {
+  const { rows } = await client.query<{ inserted: number; updated: number }>(
+    `WITH upserted AS (
+       INSERT INTO price_bars AS p (${COLUMNS}, source, workflow_id)
+       SELECT ${COLUMNS}, $1, $2 FROM price_bars_staging
+       ON CONFLICT (symbol, date) DO UPDATE
+         SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, workflow_id = EXCLUDED.workflow_id, updated_at = now()
+         WHERE (${CHANGED.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${CHANGED.map((c) => `EXCLUDED.${c}`).join(', ')})
+       RETURNING (xmax = 0) AS inserted
+     )
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+     FROM upserted`,
+    [entry.source, entry.workflowId],
+  );
+  const { inserted, updated } = rows[0];
+  return { rowsInserted: inserted, rowsUpdated: updated, rowsUnchanged: entry.rowsLoaded - inserted - updated };
+}
+
+async function ledgerCounts(client: PoolClient, entry: BatchLedgerEntry): Promise<LoadCounts | null> {
+  const { rows } = await client.query<LoadCounts & { stagedSha256: string }>(
+    `SELECT rows_inserted AS "rowsInserted", rows_updated AS "rowsUpdated", rows_unchanged AS "rowsUnchanged",
+            staged_sha256 AS "stagedSha256"
+     FROM ingestion_batches WHERE workflow_id = $1 AND run_id = $2 AND batch_key = $3`,
+    [entry.workflowId, entry.runId, entry.batchKey],
+  );
+  if (!rows.length) return null;
+  const { stagedSha256, ...counts } = rows[0];
+  if (stagedSha256 !== entry.stagedSha256) {
+    throw new ChecksumMismatchError(`batch ${entry.batchKey} was already loaded from different staged data (${stagedSha256})`);
+  }
+  return counts;
+}
+
+async function recordBatch(client: PoolClient, e: BatchLedgerEntry, c: LoadCounts): Promise<void> {
+  await client.query(
+    `INSERT INTO ingestion_batches (workflow_id, run_id, batch_key, source, symbols, raw_objects, staged_key,
+       staged_sha256, rejected_key, rows_read, rows_loaded, rows_rejected, rows_filtered, rows_inserted, rows_updated,
+       rows_unchanged)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [
+      e.workflowId, e.runId, e.batchKey, e.source, e.symbols, JSON.stringify(e.rawObjects), e.stagedKey, e.stagedSha256,
+      e.rejectedKey, e.rowsRead, e.rowsLoaded, e.rowsRejected, e.rowsFiltered, c.rowsInserted, c.rowsUpdated, c.rowsUnchanged,
+    ],
+  );
+}
