@@ -1,0 +1,55 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { log } from '@temporalio/activity';
+import type { Readable } from 'node:stream';
+import type { Pool } from 'pg';
+import { FAILURE_TYPES, type LoadCounts, type ObjectRef, type RawPart, type RowCounts } from '../../contracts';
+import { ChecksumMismatchError, loadStagedPrices } from '../../infra/repositories/price-load';
+import type { ObjectStore } from '../../infra/s3';
+
+export interface LoadPriceBatchInput {
+  workflowId: string;
+  /** The run's first execution id: stable across continue-as-new, so a retried load recognises its own work. */
+  runId: string;
+  batchKey: string;
+  source: string;
+  symbols: string[];
+  parts: RawPart[];
+  staged: ObjectRef;
+  rejected: ObjectRef | null;
+  counts: RowCounts;
+}
+
+export interface LoadDeps {
+  db: Pool;
+  s3: ObjectStore;
+  /** Drops cached reads of these symbols; a cache failure never fails a load. */
+  invalidatePrices(symbols: string[]): Promise<void>;
+}
+
+export async function loadPriceBatch(deps: LoadDeps, input: LoadPriceBatchInput): Promise<LoadCounts> {
+  const staged = (await deps.s3.client.getObject(deps.s3.bucket, input.staged.key)) as Readable;
+  let counts: LoadCounts;
+  try {
+    counts = await loadStagedPrices(deps.db, staged, {
+      workflowId: input.workflowId,
+      runId: input.runId,
+      batchKey: input.batchKey,
+      source: input.source,
+      symbols: input.symbols,
+      rawObjects: input.parts.map(({ key, sha256, bytes, origin }) => ({ key, sha256, bytes, origin })),
+      stagedKey: input.staged.key,
+      stagedSha256: input.staged.sha256,
+      rejectedKey: input.rejected?.key ?? null,
+      rowsRead: input.counts.rowsRead,
+      rowsLoaded: input.counts.rowsLoaded,
+      rowsRejected: input.counts.rowsRejected,
+      rowsFiltered: input.counts.rowsFiltered,
+    });
+  } catch (err) {
+    if (err instanceof ChecksumMismatchError) throw ApplicationFailure.nonRetryable(err.message, FAILURE_TYPES.checksumMismatch);
+    throw err;
+  }
+  await deps.invalidatePrices(input.symbols).catch((err: unknown) => log.warn('cache invalidation failed', { error: String(err) }));
+  log.info('loaded price batch', { batchKey: input.batchKey, ...counts });
+  return counts;
+}

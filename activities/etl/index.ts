@@ -1,0 +1,38 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { FAILURE_TYPES, type PlannedBatch, type RawPart } from '../../contracts';
+import type { ObjectStore } from '../../infra/s3';
+import type { CollectInput, PlanInput, SourceRegistry } from '../../sources';
+import { sourceContext } from './source-context';
+import { transformPriceBatch, type TransformPriceBatchInput, type TransformPriceBatchResult } from './transform-price-batch';
+
+export interface EtlDeps {
+  s3: ObjectStore;
+  sources: SourceRegistry;
+  fetch?: typeof fetch;
+}
+
+/** Collect and transform: network- and parse-bound work, hosted by the etl worker (and its provider queues). */
+export function createEtlActivities(deps: EtlDeps) {
+  const adapter = (source: string) => {
+    const found = deps.sources[source as keyof SourceRegistry];
+    if (!found) throw ApplicationFailure.nonRetryable(`unknown price source "${source}"`, FAILURE_TYPES.invalidInput);
+    return found;
+  };
+  return {
+    async planPriceBatches(input: PlanInput): Promise<PlannedBatch[]> {
+      return adapter(input.request.source).plan(input, sourceContext(deps.s3, deps.fetch));
+    },
+    async collectPriceBatch(input: CollectInput): Promise<RawPart[]> {
+      const source = adapter(input.request.source);
+      if (!source.collect) {
+        throw ApplicationFailure.nonRetryable(`source "${source.name}" is collected while planning`, FAILURE_TYPES.invalidInput);
+      }
+      return source.collect(input, sourceContext(deps.s3, deps.fetch));
+    },
+    async transformPriceBatch(input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> {
+      return transformPriceBatch(deps.s3, input);
+    },
+  };
+}
+
+export type EtlActivities = ReturnType<typeof createEtlActivities>;

@@ -1,0 +1,71 @@
+import { Context, log } from '@temporalio/activity';
+import type { Readable } from 'node:stream';
+import {
+  toRejectedCsvLine,
+  toStagedCsvLine,
+  parsePrices,
+  REJECTED_HEADER,
+} from '../../domain/prices';
+import { ObjectLineWriter } from '../../infra/objects/line-writer';
+import type { ObjectStore } from '../../infra/s3';
+import { addRowCounts, emptyRowCounts, type IngestPricesRequest, type ObjectRef, type RawPart, type RowCounts } from '../../contracts';
+
+export interface TransformPriceBatchInput {
+  request: IngestPricesRequest;
+  parentWorkflowId: string;
+  batchKey: string;
+  parts: RawPart[];
+}
+
+export interface TransformPriceBatchResult {
+  staged: ObjectRef;
+  rejected: ObjectRef | null;
+  counts: RowCounts;
+  symbols: string[];
+}
+
+/**
+ * Validates a batch's raw objects into a staged object (COPY-ready rows) and a rejected object (each bad row
+ * with its reason). Keys are fixed per run and batch, so a retry overwrites its own output.
+ */
+export async function transformPriceBatch(s3: ObjectStore, input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> {
+  const { request, parentWorkflowId, batchKey, parts } = input;
+  const staged = new ObjectLineWriter(s3, `staged/prices/${parentWorkflowId}/${batchKey}.csv`);
+  const rejected = new ObjectLineWriter(s3, `rejected/prices/${parentWorkflowId}/${batchKey}.csv`);
+  await rejected.write(REJECTED_HEADER);
+  const counts: RowCounts = emptyRowCounts();
+  const symbols = new Set<string>();
+  // Shared by all parts: the same (symbol, date) twice in one batch is a duplicate even across files.
+  const seen = new Set<string>();
+
+  for (const part of parts) {
+    const body = (await s3.client.getObject(s3.bucket, part.key)) as Readable;
+    const parsed = parsePrices(body, {
+      symbol: part.symbol,
+      symbols: request.symbols?.length ? new Set(request.symbols.map((s) => s.toUpperCase())) : undefined,
+      from: request.from,
+      to: request.to,
+      seen,
+    });
+    for await (const events of parsed.events) {
+      for (const event of events) {
+        if (event.kind === 'bar') await staged.write(toStagedCsvLine(event.bar));
+        else if (event.kind === 'rejected') await rejected.write(toRejectedCsvLine(event.row));
+      }
+      Context.current().heartbeat();
+    }
+    const partCounts = parsed.counts();
+    addRowCounts(counts, partCounts);
+    partCounts.symbols.forEach((s) => symbols.add(s));
+  }
+
+  const stagedRef = await staged.finish();
+  const rejectedRef = await rejected.finish();
+  log.info('transformed price batch', { batchKey, rowsRead: counts.rowsRead, rowsRejected: counts.rowsRejected });
+  return {
+    staged: stagedRef,
+    rejected: counts.rowsRejected ? rejectedRef : null,
+    counts,
+    symbols: [...symbols].sort(),
+  };
+}

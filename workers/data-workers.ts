@@ -1,0 +1,28 @@
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import type { Pool } from 'pg';
+import { TASK_QUEUES } from '../contracts';
+import { createDataActivities } from '../activities/data';
+import type { ObjectStore } from '../infra/s3';
+
+export interface DataWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  db: Pool;
+  s3: ObjectStore;
+  invalidatePrices(symbols: string[]): Promise<void>;
+  interceptors?: WorkerOptions['interceptors'];
+}
+
+/** The data service: loads and ledgers on `data`. Its concurrency is bounded by the database pool. */
+export async function createDataWorkers(o: DataWorkerOptions): Promise<Worker[]> {
+  return [
+    await Worker.create({
+      connection: o.connection,
+      namespace: o.namespace,
+      interceptors: o.interceptors,
+      taskQueue: TASK_QUEUES.data,
+      activities: createDataActivities({ db: o.db, s3: o.s3, invalidatePrices: o.invalidatePrices }),
+      maxConcurrentActivityTaskExecutions: 4,
+    }),
+  ];
+}

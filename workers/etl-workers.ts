@@ -1,0 +1,33 @@
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { TASK_QUEUES } from '../contracts';
+import { createEtlActivities } from '../activities/etl';
+import type { ObjectStore } from '../infra/s3';
+import type { SourceRegistry } from '../sources';
+
+export interface EtlWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  s3: ObjectStore;
+  sources: SourceRegistry;
+  /** Requests per second allowed against Stooq, across every replica (enforced by the Temporal server). */
+  stooqRequestsPerSecond: number;
+  /** A prebuilt workflow bundle (tests build one once); otherwise the workflows are bundled at start. */
+  workflowBundle?: { code: string };
+  interceptors?: WorkerOptions['interceptors'];
+}
+
+/** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq on its own queue. */
+export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
+  const activities = createEtlActivities({ s3: o.s3, sources: o.sources });
+  const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath: require.resolve('../workflows') };
+  const common = { connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
+  return Promise.all([
+    Worker.create({ ...common, ...workflows, taskQueue: TASK_QUEUES.etl, activities }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.etlStooq,
+      activities: { collectPriceBatch: activities.collectPriceBatch, planPriceBatches: activities.planPriceBatches },
+      maxTaskQueueActivitiesPerSecond: o.stooqRequestsPerSecond,
+    }),
+  ]);
+}

@@ -1,0 +1,16 @@
+import { createObjectStore } from '../infra/s3';
+import { createCsvSource } from '../sources/csv';
+import { createStooqSource } from '../sources/stooq';
+import { createEtlWorkers } from './etl-workers';
+import { runWorkerProcess } from './shared/run-worker-process';
+
+runWorkerProcess('etl', ({ config, connection, activityInterceptor }) =>
+  createEtlWorkers({
+    connection,
+    namespace: config.temporal.namespace,
+    s3: createObjectStore(config.s3),
+    sources: { csv: createCsvSource(), stooq: createStooqSource({ baseUrl: config.stooq.url }) },
+    stooqRequestsPerSecond: config.stooq.requestsPerSecond,
+    interceptors: { activity: [activityInterceptor] },
+  }),
+);

@@ -1,0 +1,2 @@
+export * from './ingest-prices';
+export * from './ingest-price-batch';

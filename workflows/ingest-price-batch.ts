@@ -1,0 +1,107 @@
+import { proxyActivities, setCurrentDetails, type RetryPolicy } from '@temporalio/workflow';
+import {
+  NON_RETRYABLE_FAILURES,
+  SOURCE_COLLECT_QUEUES,
+  TASK_QUEUES,
+  type IngestPricesRequest,
+  type LoadCounts,
+  type PlannedBatch,
+  type RowCounts,
+} from '../contracts';
+import type { createEtlActivities } from '../activities/etl';
+import type { createDataActivities } from '../activities/data';
+
+export interface IngestPriceBatchInput {
+  request: IngestPricesRequest;
+  batch: PlannedBatch;
+  /** The parent run, recorded in the ledger and on every loaded row. */
+  parentWorkflowId: string;
+  /** The parent's first execution id: one ledger per run of a request, stable across continue-as-new. */
+  parentRunId: string;
+  runDate: string;
+}
+
+export interface IngestPriceBatchResult extends RowCounts, LoadCounts {
+  batchKey: string;
+  symbols: string[];
+}
+
+// Transient faults (a provider's 429/5xx, a restarting database) retry with backoff; permanent ones do not.
+const retry: RetryPolicy = {
+  initialInterval: '1s',
+  backoffCoefficient: 2,
+  maximumInterval: '30s',
+  maximumAttempts: 8,
+  nonRetryableErrorTypes: NON_RETRYABLE_FAILURES,
+};
+
+const etl = proxyActivities<ReturnType<typeof createEtlActivities>>({
+  taskQueue: TASK_QUEUES.etl,
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry,
+});
+
+const data = proxyActivities<ReturnType<typeof createDataActivities>>({
+  taskQueue: TASK_QUEUES.data,
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry,
+});
+
+/** One batch of symbols: collect the raw data (unless planning archived it), validate it, load it. */
+export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<IngestPriceBatchResult> {
+  const { request, batch, runDate } = input;
+  const label = describeBatch(batch);
+
+  const parts =
+    batch.parts ??
+    (await proxyCollector(request.source).collectPriceBatch.executeWithOptions(
+      { summary: `Collect ${label} from ${request.source}` },
+      [{ request, symbols: batch.symbols, runDate }],
+    ));
+
+  setCurrentDetails(`Validating ${label}`);
+  const transformed = await etl.transformPriceBatch.executeWithOptions({ summary: `Validate ${label}` }, [
+    { request, batchKey: batch.batchKey, parentWorkflowId: input.parentWorkflowId, parts },
+  ]);
+
+  setCurrentDetails(`Loading ${transformed.counts.rowsLoaded} bars of ${label}`);
+  const loaded = await data.loadPriceBatch.executeWithOptions(
+    { summary: `Load ${transformed.counts.rowsLoaded} bars of ${label}` },
+    [
+      {
+        workflowId: input.parentWorkflowId,
+        runId: input.parentRunId,
+        batchKey: batch.batchKey,
+        source: request.source,
+        symbols: transformed.symbols,
+        parts,
+        staged: transformed.staged,
+        rejected: transformed.rejected,
+        counts: transformed.counts,
+      },
+    ],
+  );
+
+  setCurrentDetails(
+    `Loaded ${transformed.counts.rowsLoaded} bars of ${label} (${loaded.rowsInserted} new, ${loaded.rowsUpdated} changed); rejected ${transformed.counts.rowsRejected}`,
+  );
+  return { batchKey: batch.batchKey, symbols: transformed.symbols, ...transformed.counts, ...loaded };
+}
+
+/** Collection runs on the source's own queue, so a provider's rate limit holds across all replicas. */
+function proxyCollector(source: IngestPricesRequest['source']) {
+  return proxyActivities<ReturnType<typeof createEtlActivities>>({
+    taskQueue: SOURCE_COLLECT_QUEUES[source],
+    startToCloseTimeout: '30 minutes',
+    heartbeatTimeout: '2 minutes',
+    retry: { ...retry, maximumAttempts: 10 },
+  });
+}
+
+function describeBatch(batch: PlannedBatch): string {
+  const { symbols } = batch;
+  const names = symbols.length <= 3 ? symbols.join(', ') : `${symbols[0]}…${symbols[symbols.length - 1]}`;
+  return `batch ${batch.batchKey} (${symbols.length} symbol${symbols.length === 1 ? '' : 's'}: ${names})`;
+}

@@ -1,0 +1,21 @@
+import { addRowCounts, emptyRowCounts, type IngestPricesResult, type LoadCounts, type RowCounts } from '../contracts';
+
+export function emptyResult(): IngestPricesResult {
+  return {
+    ...emptyRowCounts(),
+    rowsInserted: 0,
+    rowsUpdated: 0,
+    rowsUnchanged: 0,
+    batches: 0,
+    batchesFailed: 0,
+    failures: [],
+  };
+}
+
+/** Adds one batch's counts to the run's totals (mutates `totals`). */
+export function addBatchResult(totals: IngestPricesResult, batch: RowCounts & LoadCounts): void {
+  addRowCounts(totals, batch);
+  totals.rowsInserted += batch.rowsInserted;
+  totals.rowsUpdated += batch.rowsUpdated;
+  totals.rowsUnchanged += batch.rowsUnchanged;
+}
