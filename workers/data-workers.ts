@@ -1,7 +1,7 @@
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { Pool } from 'pg';
 import { TASK_QUEUES } from '../contracts';
-import { createDataActivities } from '../activities/data';
+import { createDataActivities, type DataDeps } from '../activities/data';
 import type { ObjectStore } from '../infra/s3';
 
 export interface DataWorkerOptions {
@@ -9,7 +9,7 @@ export interface DataWorkerOptions {
   namespace: string;
   db: Pool;
   s3: ObjectStore;
-  invalidatePrices(symbols: string[]): Promise<void>;
+  invalidatePrices: DataDeps['invalidatePrices'];
   interceptors?: WorkerOptions['interceptors'];
 }
 

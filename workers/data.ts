@@ -17,7 +17,7 @@ runWorkerProcess('data', async ({ config, connection, logger, activityIntercepto
   const s3 = createObjectStore(config.s3);
   await ensureBucket(s3, config.s3.region);
   const redis = createRedis(config.redis.url);
-  onClose(async () => redis.disconnect());
+  onClose(() => Promise.resolve(redis.disconnect()));
   return createDataWorkers({
     connection,
     namespace: config.temporal.namespace,

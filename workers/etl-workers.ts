@@ -19,7 +19,9 @@ export interface EtlWorkerOptions {
 /** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq on its own queue. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
   const activities = createEtlActivities({ s3: o.s3, sources: o.sources });
-  const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath: require.resolve('../workflows') };
+  const workflows = o.workflowBundle
+    ? { workflowBundle: o.workflowBundle }
+    : { workflowsPath: require.resolve('../workflows') };
   const common = { connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
   return Promise.all([
     Worker.create({ ...common, ...workflows, taskQueue: TASK_QUEUES.etl, activities }),

@@ -9,7 +9,10 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor }) =>
     connection,
     namespace: config.temporal.namespace,
     s3: createObjectStore(config.s3),
-    sources: { csv: createCsvSource(), stooq: createStooqSource({ baseUrl: config.stooq.url }) },
+    sources: {
+      csv: createCsvSource(),
+      stooq: createStooqSource({ baseUrl: config.stooq.url, requestsPerSecond: config.stooq.requestsPerSecond }),
+    },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
     interceptors: { activity: [activityInterceptor] },
   }),

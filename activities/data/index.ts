@@ -1,6 +1,11 @@
 import type { Pool } from 'pg';
 import type { IngestPricesResult } from '../../contracts';
-import { recordRunFinished, recordRunStarted, type RunFinished, type RunStarted } from '../../infra/repositories/runs-write';
+import {
+  recordRunFinished,
+  recordRunStarted,
+  type RunFinished,
+  type RunStarted,
+} from '../../infra/repositories/runs-write';
 import { loadPriceBatch, type LoadDeps, type LoadPriceBatchInput } from './load-price-batch';
 
 export type DataDeps = LoadDeps & { db: Pool };

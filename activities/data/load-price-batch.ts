@@ -1,6 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { log } from '@temporalio/activity';
-import type { Readable } from 'node:stream';
 import type { Pool } from 'pg';
 import { FAILURE_TYPES, type LoadCounts, type ObjectRef, type RawPart, type RowCounts } from '../../contracts';
 import { ChecksumMismatchError, loadStagedPrices } from '../../infra/repositories/price-load';
@@ -23,11 +22,11 @@ export interface LoadDeps {
   db: Pool;
   s3: ObjectStore;
   /** Drops cached reads of these symbols; a cache failure never fails a load. */
-  invalidatePrices(symbols: string[]): Promise<void>;
+  invalidatePrices: (symbols: string[]) => Promise<void>;
 }
 
 export async function loadPriceBatch(deps: LoadDeps, input: LoadPriceBatchInput): Promise<LoadCounts> {
-  const staged = (await deps.s3.client.getObject(deps.s3.bucket, input.staged.key)) as Readable;
+  const staged = await deps.s3.client.getObject(deps.s3.bucket, input.staged.key);
   let counts: LoadCounts;
   try {
     counts = await loadStagedPrices(deps.db, staged, {
@@ -46,10 +45,13 @@ export async function loadPriceBatch(deps: LoadDeps, input: LoadPriceBatchInput)
       rowsFiltered: input.counts.rowsFiltered,
     });
   } catch (err) {
-    if (err instanceof ChecksumMismatchError) throw ApplicationFailure.nonRetryable(err.message, FAILURE_TYPES.checksumMismatch);
+    if (err instanceof ChecksumMismatchError)
+      throw ApplicationFailure.nonRetryable(err.message, FAILURE_TYPES.checksumMismatch);
     throw err;
   }
-  await deps.invalidatePrices(input.symbols).catch((err: unknown) => log.warn('cache invalidation failed', { error: String(err) }));
+  await deps.invalidatePrices(input.symbols).catch((err: unknown) => {
+    log.warn('cache invalidation failed', { error: String(err) });
+  });
   log.info('loaded price batch', { batchKey: input.batchKey, ...counts });
   return counts;
 }

@@ -3,7 +3,11 @@ import { FAILURE_TYPES, type PlannedBatch, type RawPart } from '../../contracts'
 import type { ObjectStore } from '../../infra/s3';
 import type { CollectInput, PlanInput, SourceRegistry } from '../../sources';
 import { sourceContext } from './source-context';
-import { transformPriceBatch, type TransformPriceBatchInput, type TransformPriceBatchResult } from './transform-price-batch';
+import {
+  transformPriceBatch,
+  type TransformPriceBatchInput,
+  type TransformPriceBatchResult,
+} from './transform-price-batch';
 
 export interface EtlDeps {
   s3: ObjectStore;
@@ -19,19 +23,20 @@ export function createEtlActivities(deps: EtlDeps) {
     return found;
   };
   return {
-    async planPriceBatches(input: PlanInput): Promise<PlannedBatch[]> {
-      return adapter(input.request.source).plan(input, sourceContext(deps.s3, deps.fetch));
-    },
-    async collectPriceBatch(input: CollectInput): Promise<RawPart[]> {
+    planPriceBatches: (input: PlanInput): Promise<PlannedBatch[]> =>
+      adapter(input.request.source).plan(input, sourceContext(deps.s3, deps.fetch)),
+    collectPriceBatch: async (input: CollectInput): Promise<RawPart[]> => {
       const source = adapter(input.request.source);
       if (!source.collect) {
-        throw ApplicationFailure.nonRetryable(`source "${source.name}" is collected while planning`, FAILURE_TYPES.invalidInput);
+        throw ApplicationFailure.nonRetryable(
+          `source "${source.name}" is collected while planning`,
+          FAILURE_TYPES.invalidInput,
+        );
       }
       return source.collect(input, sourceContext(deps.s3, deps.fetch));
     },
-    async transformPriceBatch(input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> {
-      return transformPriceBatch(deps.s3, input);
-    },
+    transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
+      transformPriceBatch(deps.s3, input),
   };
 }
 

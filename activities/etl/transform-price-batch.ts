@@ -1,6 +1,6 @@
 import { Context, log } from '@temporalio/activity';
-import type { Readable } from 'node:stream';
 import {
+  DuplicateTracker,
   toRejectedCsvLine,
   toStagedCsvLine,
   parsePrices,
@@ -8,7 +8,14 @@ import {
 } from '../../domain/prices';
 import { ObjectLineWriter } from '../../infra/objects/line-writer';
 import type { ObjectStore } from '../../infra/s3';
-import { addRowCounts, emptyRowCounts, type IngestPricesRequest, type ObjectRef, type RawPart, type RowCounts } from '../../contracts';
+import {
+  addRowCounts,
+  emptyRowCounts,
+  type IngestPricesRequest,
+  type ObjectRef,
+  type RawPart,
+  type RowCounts,
+} from '../../contracts';
 
 export interface TransformPriceBatchInput {
   request: IngestPricesRequest;
@@ -28,7 +35,10 @@ export interface TransformPriceBatchResult {
  * Validates a batch's raw objects into a staged object (COPY-ready rows) and a rejected object (each bad row
  * with its reason). Keys are fixed per run and batch, so a retry overwrites its own output.
  */
-export async function transformPriceBatch(s3: ObjectStore, input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> {
+export async function transformPriceBatch(
+  s3: ObjectStore,
+  input: TransformPriceBatchInput,
+): Promise<TransformPriceBatchResult> {
   const { request, parentWorkflowId, batchKey, parts } = input;
   const staged = new ObjectLineWriter(s3, `staged/prices/${parentWorkflowId}/${batchKey}.csv`);
   const rejected = new ObjectLineWriter(s3, `rejected/prices/${parentWorkflowId}/${batchKey}.csv`);
@@ -36,10 +46,10 @@ export async function transformPriceBatch(s3: ObjectStore, input: TransformPrice
   const counts: RowCounts = emptyRowCounts();
   const symbols = new Set<string>();
   // Shared by all parts: the same (symbol, date) twice in one batch is a duplicate even across files.
-  const seen = new Set<string>();
+  const seen = new DuplicateTracker();
 
   for (const part of parts) {
-    const body = (await s3.client.getObject(s3.bucket, part.key)) as Readable;
+    const body = await s3.client.getObject(s3.bucket, part.key);
     const parsed = parsePrices(body, {
       symbol: part.symbol,
       symbols: request.symbols?.length ? new Set(request.symbols.map((s) => s.toUpperCase())) : undefined,

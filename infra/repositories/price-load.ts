@@ -37,7 +37,9 @@ export async function loadStagedPrices(pool: Pool, staged: Readable, entry: Batc
   try {
     await client.query('BEGIN');
     // Serialises concurrent attempts of the same batch (a retry racing a slow first attempt).
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${entry.workflowId}/${entry.runId}/${entry.batchKey}`]);
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `${entry.workflowId}/${entry.runId}/${entry.batchKey}`,
+    ]);
     const done = await ledgerCounts(client, entry);
     if (done) {
       await client.query('COMMIT');
@@ -49,9 +51,13 @@ export async function loadStagedPrices(pool: Pool, staged: Readable, entry: Batc
     );
     const sha256 = await copyVerified(client, staged);
     if (sha256 !== entry.stagedSha256) {
-      throw new ChecksumMismatchError(`staged object ${entry.stagedKey} has sha256 ${sha256}, expected ${entry.stagedSha256}`);
+      throw new ChecksumMismatchError(
+        `staged object ${entry.stagedKey} has sha256 ${sha256}, expected ${entry.stagedSha256}`,
+      );
     }
-    await client.query('INSERT INTO securities (symbol) SELECT DISTINCT symbol FROM price_bars_staging ON CONFLICT DO NOTHING');
+    await client.query(
+      'INSERT INTO securities (symbol) SELECT DISTINCT symbol FROM price_bars_staging ON CONFLICT DO NOTHING',
+    );
     const counts = await upsert(client, entry);
     await recordBatch(client, entry, counts);
     await client.query('COMMIT');
@@ -72,7 +78,11 @@ async function copyVerified(client: PoolClient, staged: Readable): Promise<strin
       done(null, chunk);
     },
   });
-  await pipeline(staged, hashing, client.query(copyFrom(`COPY price_bars_staging (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`)));
+  await pipeline(
+    staged,
+    hashing,
+    client.query(copyFrom(`COPY price_bars_staging (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`)),
+  );
   return hash.digest('hex');
 }
 
@@ -104,7 +114,9 @@ async function ledgerCounts(client: PoolClient, entry: BatchLedgerEntry): Promis
   if (!rows.length) return null;
   const { stagedSha256, ...counts } = rows[0];
   if (stagedSha256 !== entry.stagedSha256) {
-    throw new ChecksumMismatchError(`batch ${entry.batchKey} was already loaded from different staged data (${stagedSha256})`);
+    throw new ChecksumMismatchError(
+      `batch ${entry.batchKey} was already loaded from different staged data (${stagedSha256})`,
+    );
   }
   return counts;
 }
@@ -116,8 +128,22 @@ async function recordBatch(client: PoolClient, e: BatchLedgerEntry, c: LoadCount
        rows_unchanged)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
     [
-      e.workflowId, e.runId, e.batchKey, e.source, e.symbols, JSON.stringify(e.rawObjects), e.stagedKey, e.stagedSha256,
-      e.rejectedKey, e.rowsRead, e.rowsLoaded, e.rowsRejected, e.rowsFiltered, c.rowsInserted, c.rowsUpdated, c.rowsUnchanged,
+      e.workflowId,
+      e.runId,
+      e.batchKey,
+      e.source,
+      e.symbols,
+      JSON.stringify(e.rawObjects),
+      e.stagedKey,
+      e.stagedSha256,
+      e.rejectedKey,
+      e.rowsRead,
+      e.rowsLoaded,
+      e.rowsRejected,
+      e.rowsFiltered,
+      c.rowsInserted,
+      c.rowsUpdated,
+      c.rowsUnchanged,
     ],
   );
 }

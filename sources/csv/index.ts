@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES, type PlannedBatch, type RawPart } from '../../contracts';
-import { detectLayout, isValidSymbol, symbolFromFileName, UnknownLayoutError, type PriceLayout } from '../../domain/prices';
+import {
+  detectLayout,
+  isValidSymbol,
+  symbolFromFileName,
+  UnknownLayoutError,
+  type PriceLayout,
+} from '../../domain/prices';
 import type { PlanInput, PriceSourceAdapter, SourceContext } from '../types';
 import { listCsvFiles } from './list-files';
 import { readLines, splitCsvLine } from './lines';

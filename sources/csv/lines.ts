@@ -15,6 +15,6 @@ export async function* readLines(file: string): AsyncGenerator<string> {
 /** Splits one CSV line; the quote-aware parser runs only for the rare line that has quotes. */
 export function splitCsvLine(line: string): string[] {
   if (!line.includes('"')) return line.split(',');
-  const [fields] = parse(line, { relax_column_count: true, relax_quotes: true }) as string[][];
+  const [fields] = parse<string[]>(line, { relax_column_count: true, relax_quotes: true });
   return fields ?? [];
 }

@@ -13,6 +13,7 @@ export async function listCsvFiles(target: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.csv'))
     .map((entry) => path.join(target, entry.name))
     .sort();
-  if (!files.length) throw ApplicationFailure.nonRetryable(`no .csv files in folder ${target}`, FAILURE_TYPES.invalidInput);
+  if (!files.length)
+    throw ApplicationFailure.nonRetryable(`no .csv files in folder ${target}`, FAILURE_TYPES.invalidInput);
   return files;
 }

@@ -6,7 +6,11 @@ export interface OpsServer {
 }
 
 /** `/health` and `/metrics` on the worker's own port, for orchestrators and Prometheus. */
-export async function startOpsServer(port: number, registry: Registry, health: () => Record<string, unknown>): Promise<OpsServer> {
+export async function startOpsServer(
+  port: number,
+  registry: Registry,
+  health: () => Record<string, unknown>,
+): Promise<OpsServer> {
   const server = http.createServer((req, res) => {
     const reply = (status: number, body: string, type: string) => {
       res.writeHead(status, { 'content-type': type });

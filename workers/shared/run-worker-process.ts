@@ -10,7 +10,7 @@ export interface WorkerProcessContext {
   logger: Logger;
   activityInterceptor: ReturnType<typeof createWorkerMetrics>['activityInterceptor'];
   /** Registers a cleanup that runs after the workers have drained, in reverse order. */
-  onClose(close: () => Promise<unknown>): void;
+  onClose: (close: () => Promise<unknown>) => void;
 }
 
 /**
@@ -22,7 +22,8 @@ export function runWorkerProcess(
   createWorkers: (ctx: WorkerProcessContext) => Promise<Worker[]>,
 ): void {
   main().catch((err: unknown) => {
-    const message = err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const message =
+      err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
     process.stderr.write(`${service} worker failed: ${message}\n`);
     process.exit(1);
   });
@@ -32,7 +33,10 @@ export function runWorkerProcess(
     const logger = createLogger(`${service}-worker`, config.logLevel);
     Runtime.install({
       logger: new DefaultLogger(config.logLevel.toUpperCase() as LogLevel, ({ level, message, meta }) => {
-        logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](meta ?? {}, message);
+        logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](
+          meta ?? {},
+          message,
+        );
       }),
       shutdownSignals: ['SIGINT', 'SIGTERM'],
     });
@@ -41,13 +45,22 @@ export function runWorkerProcess(
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     closers.push(() => connection.close());
     try {
-      const workers = await createWorkers({ config, connection, logger, activityInterceptor, onClose: (c) => closers.push(c) });
+      const workers = await createWorkers({
+        config,
+        connection,
+        logger,
+        activityInterceptor,
+        onClose: (c) => closers.push(c),
+      });
       const ops = await startOpsServer(config.workers[service].port, registry, () => ({
         service,
         workers: workers.map((w) => ({ taskQueue: w.options.taskQueue, state: w.getState() })),
       }));
       closers.push(() => ops.close());
-      logger.info({ port: config.workers[service].port, queues: workers.map((w) => w.options.taskQueue) }, 'worker running');
+      logger.info(
+        { port: config.workers[service].port, queues: workers.map((w) => w.options.taskQueue) },
+        'worker running',
+      );
       await Promise.all(workers.map((w) => w.run()));
       logger.info('worker stopped');
     } finally {

@@ -1,0 +1,55 @@
+import { detectLayout, isValidSymbol, symbolFromFileName, UnknownLayoutError } from '.';
+
+describe('symbolFromFileName', () => {
+  it.each([
+    ['/data/GSPC_1927_2023.csv', 'GSPC'],
+    ['nvda-1999-2014.csv', 'NVDA'],
+    ['ohlcv/AAPL_2013-02-08_2018-02-07.csv', 'AAPL'],
+    ['BRK.B.csv', 'BRK.B'],
+    ['sp500-2000.csv', 'SP500'],
+    ['C:\\prices\\^GSPC.csv', '^GSPC'],
+    ['aapl.us.txt', 'AAPL.US'],
+    ['RDS-A.csv', 'RDS-A'],
+  ])('%s → %s', (file, symbol) => {
+    expect(symbolFromFileName(file)).toBe(symbol);
+  });
+});
+
+describe('isValidSymbol', () => {
+  it.each(['BRK.B', 'BF.B', '^GSPC', 'EURUSD=X', 'aapl', 'A', 'X'.repeat(20)])('accepts %s', (s) => {
+    expect(isValidSymbol(s)).toBe(true);
+  });
+  it.each(['', 'AA PL', 'X'.repeat(21), '.', '^', 'A,B', 'ÄPFEL', 'A/B'])('refuses %j', (s) => {
+    expect(isValidSymbol(s)).toBe(false);
+  });
+});
+
+describe('detectLayout', () => {
+  it('finds each layout case-insensitively, with trimmed fields, in any column order', () => {
+    expect(detectLayout(['date', 'open', 'high', 'low', 'close', 'volume', 'Name'])).toEqual({
+      name: 'ohlcv-name',
+      hasSymbol: true,
+      hasOhlcv: true,
+      columns: { symbol: 6, date: 0, open: 1, high: 2, low: 3, close: 4, adjClose: null, volume: 5 },
+    });
+    expect(detectLayout([' Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume ']).columns.adjClose).toBe(5);
+    expect(detectLayout(['date', 'open', 'high', 'low', 'close', 'adjclose', 'volume']).name).toBe('yahoo');
+    expect(detectLayout(['DATE', 'OPEN', 'HIGH', 'LOW', 'CLOSE', 'VOLUME']).name).toBe('stooq');
+    expect(detectLayout(['Date', 'Open', 'High', 'Low', 'Close']).columns.volume).toBeNull();
+    expect(detectLayout(['price', 'symbol', 'date'])).toEqual({
+      name: 'close-only',
+      hasSymbol: true,
+      hasOhlcv: false,
+      columns: { symbol: 1, date: 2, open: null, high: null, low: null, close: 0, adjClose: null, volume: null },
+    });
+  });
+
+  it.each([
+    [['date', 'close']],
+    [['Date', 'Open', 'High', 'Low', 'Close', 'Volume', 'OpenInt']],
+    [['date', 'date', 'open', 'high', 'low', 'close']],
+    [[]],
+  ])('refuses %j', (header) => {
+    expect(() => detectLayout(header)).toThrow(UnknownLayoutError);
+  });
+});

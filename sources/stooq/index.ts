@@ -1,0 +1,2 @@
+export { createStooqSource, type StooqSourceOptions } from './adapter';
+export { PROVIDER_UNAVAILABLE } from './classify';

@@ -1,0 +1,43 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { FAILURE_TYPES } from '../../contracts';
+
+export interface StooqQuery {
+  symbol: string;
+  /** ISO `YYYY-MM-DD`, inclusive. */
+  from?: string;
+  /** ISO `YYYY-MM-DD`, inclusive. */
+  to?: string;
+}
+
+/** Query parameters that may carry a credential; they never leave the process as lineage. */
+const SECRET_PARAMS = ['apikey', 'api_key', 'key', 'token'];
+
+/**
+ * Stooq's CSV download: `?s=<symbol>&i=d[&d1=YYYYMMDD&d2=YYYYMMDD]`. Built with `URL` so a base URL that already
+ * carries parameters (an API key, a proxy's own query) keeps them.
+ */
+export function buildStooqUrl(baseUrl: string, query: StooqQuery): URL {
+  const url = new URL(baseUrl);
+  url.searchParams.set('s', query.symbol.toLowerCase());
+  url.searchParams.set('i', 'd');
+  if (query.from !== undefined) url.searchParams.set('d1', compactDate(query.from));
+  if (query.to !== undefined) url.searchParams.set('d2', compactDate(query.to));
+  return url;
+}
+
+/** The URL as recorded for lineage: the same request, minus anything that looks like a credential. */
+export function redactUrl(url: URL): string {
+  const copy = new URL(url);
+  for (const name of [...copy.searchParams.keys()]) {
+    if (SECRET_PARAMS.includes(name.toLowerCase())) copy.searchParams.delete(name);
+  }
+  return copy.toString();
+}
+
+function compactDate(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
+    // A malformed date fails the same way on every attempt, so retrying would only waste the provider's quota.
+    throw ApplicationFailure.nonRetryable(`Invalid date "${isoDate}", expected YYYY-MM-DD`, FAILURE_TYPES.invalidInput);
+  }
+  return isoDate.replaceAll('-', '');
+}

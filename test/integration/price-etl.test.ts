@@ -1,0 +1,171 @@
+import type { FastifyInstance } from 'fastify';
+import { ApplicationFailure } from '@temporalio/common';
+import type { ActivityInterceptors } from '@temporalio/worker';
+import { Context } from '@temporalio/activity';
+import { buildApp } from '../../api/app';
+import { loadConfig } from '../../config';
+import { createRedis } from '../../infra/redis';
+import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
+import { auditOhlcvNameFile } from '../support/naive-price-audit';
+import { sharedData, SHARED_DATA } from '../support/shared-data';
+import type { IngestPricesResult } from '../../contracts';
+
+// Every quirk class of all_stocks_5yr.csv: missing opens (BHF, DHR, O), bars outside their range (CHD, LNT, NWL),
+// dotted tickers (BRK.B, BF.B), a late listing (APTV), an unadjusted spin-off (EBAY), holes (DHR, O), plain AAPL.
+const QUIRK_SYMBOLS = ['AAPL', 'BHF', 'CHD', 'DHR', 'LNT', 'NWL', 'O', 'BRK.B', 'BF.B', 'APTV', 'EBAY'];
+const ALL_STOCKS = sharedData('ohlcv', 'all_stocks_5yr.csv');
+const API_KEY = 'integration-key';
+
+let harness: EtlHarness;
+let app: FastifyInstance;
+let crashesInjected = 0;
+
+/** Simulates a worker that dies right after its load committed: Temporal retries, the retry must add nothing. */
+const crashAfterFirstLoad = (): ActivityInterceptors => ({
+  inbound: {
+    async execute(input, next) {
+      const result = await next(input);
+      const info = Context.current().info;
+      if (info.activityType === 'loadPriceBatch' && info.attempt === 1 && crashesInjected < 2) {
+        crashesInjected++;
+        throw ApplicationFailure.retryable('simulated crash after the load committed', 'SimulatedCrash');
+      }
+      return result;
+    },
+  },
+});
+
+beforeAll(async () => {
+  harness = await startEtlHarness({ dataInterceptors: { activity: [crashAfterFirstLoad] } });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: harness.dbUrl,
+    S3_BUCKET: harness.s3.bucket,
+    IMPORT_ROOTS: SHARED_DATA,
+    API_KEYS: API_KEY,
+  });
+  app = await buildApp({
+    config,
+    clients: {
+      db: harness.db,
+      temporal: harness.client,
+      s3: harness.s3,
+      redis: createRedis('redis://127.0.0.1:6379/9'),
+    },
+  });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await harness?.stop();
+});
+
+async function startRun(body: object): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/runs/prices',
+    headers: { 'x-api-key': API_KEY },
+    payload: body,
+  });
+  expect([200, 202]).toContain(res.statusCode);
+  return (res.json() as { workflowId: string }).workflowId;
+}
+
+async function waitForRun(
+  workflowId: string,
+): Promise<{ status: string; result: IngestPricesResult; progress: unknown }> {
+  for (let i = 0; i < 600; i++) {
+    const res = await app.inject({ method: 'GET', url: `/v1/runs/${workflowId}` });
+    const body = res.json() as { status: string; result: IngestPricesResult; progress: unknown };
+    if (body.status !== 'RUNNING') return body;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`run ${workflowId} did not finish`);
+}
+
+async function barCount(symbols: string[]): Promise<number> {
+  const { rows } = await harness.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM price_bars WHERE symbol = ANY($1)',
+    [symbols],
+  );
+  return rows[0].n;
+}
+
+describe('price ETL through the API on real data', () => {
+  const expected = auditOhlcvNameFile(ALL_STOCKS, new Set(QUIRK_SYMBOLS));
+  const request = { source: 'csv', path: ALL_STOCKS, symbols: QUIRK_SYMBOLS, batchSize: 3 };
+  let first: IngestPricesResult;
+
+  it('loads exactly the rows of the file minus the rejected ones, and survives a crash after a commit', async () => {
+    const workflowId = await startRun(request);
+    const run = await waitForRun(workflowId);
+    expect(run.status).toBe('COMPLETED');
+    first = run.result;
+
+    expect(first.rowsRead).toBe(expected.read);
+    expect(first.rowsRejected).toBe(expected.rejected);
+    expect(first.rowsLoaded).toBe(expected.read - expected.rejected);
+    expect(first.rowsRead).toBe(first.rowsLoaded + first.rowsRejected + first.rowsFiltered);
+    expect(first.rowsInserted).toBe(first.rowsLoaded);
+    expect(first.batches).toBe(Math.ceil(QUIRK_SYMBOLS.length / 3));
+    expect(first.batchesFailed).toBe(0);
+    expect(await barCount(QUIRK_SYMBOLS)).toBe(first.rowsLoaded);
+    for (const [symbol, n] of expected.bySymbol) expect(await barCount([symbol])).toBe(n);
+    expect(crashesInjected).toBe(2);
+    expect(run.progress).toMatchObject({ phase: 'done', batchesDone: first.batches, rowsLoaded: first.rowsLoaded });
+
+    const flagged = await harness.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM price_bars WHERE 'missing_open' = ANY(flags) AND symbol = ANY($1)`,
+      [QUIRK_SYMBOLS],
+    );
+    expect(flagged.rows[0].n).toBe(first.rowsFlagged.missing_open);
+    expect(first.rowsFlagged.missing_open).toBeGreaterThan(0);
+  });
+
+  it('changes nothing when the same request runs again', async () => {
+    const before = await harness.db.query('SELECT symbol, date, updated_at FROM price_bars ORDER BY symbol, date');
+    const workflowId = await startRun(request);
+    const run = await waitForRun(workflowId);
+    expect(run.status).toBe('COMPLETED');
+    expect(run.result.rowsLoaded).toBe(first.rowsLoaded);
+    expect(run.result.rowsInserted).toBe(0);
+    expect(run.result.rowsUpdated).toBe(0);
+    expect(run.result.rowsUnchanged).toBe(first.rowsLoaded);
+    const after = await harness.db.query('SELECT symbol, date, updated_at FROM price_bars ORDER BY symbol, date');
+    expect(after.rows).toEqual(before.rows);
+    const ledger = await harness.db.query<{ runs: number; batches: number }>(
+      'SELECT count(DISTINCT run_id)::int AS runs, count(*)::int AS batches FROM ingestion_batches WHERE workflow_id = $1',
+      [workflowId],
+    );
+    expect(ledger.rows[0]).toEqual({ runs: 2, batches: 2 * first.batches });
+  });
+
+  it('serves the loaded prices and lists the securities', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/securities/BRK.B/prices?from=2017-01-01&to=2017-01-31' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { bars: { date: string; close: number }[] };
+    expect(body.bars.length).toBe(20);
+    expect(body.bars[0].date).toBe('2017-01-03');
+    const list = await app.inject({ method: 'GET', url: '/v1/securities' });
+    const symbols = list.json() as { symbol: string }[] | { securities: { symbol: string }[] };
+    const names = (Array.isArray(symbols) ? symbols : symbols.securities).map((s) => s.symbol).sort();
+    expect(names).toEqual([...QUIRK_SYMBOLS].sort());
+  });
+
+  it('continues as new on a long plan and still accounts for every row', async () => {
+    const handle = await harness.client.workflow.start('ingestPrices', {
+      taskQueue: 'etl',
+      workflowId: `continue-as-new-${Date.now()}`,
+      args: [
+        { source: 'csv', path: ALL_STOCKS, symbols: QUIRK_SYMBOLS, batchSize: 1 },
+        { historyLimit: 40, maxConcurrentBatches: 2 },
+      ],
+    });
+    const result = (await handle.result()) as IngestPricesResult;
+    expect(result.rowsRead).toBe(expected.read);
+    expect(result.rowsLoaded).toBe(first.rowsLoaded);
+    expect(result.batches).toBe(QUIRK_SYMBOLS.length);
+    const firstRun = await harness.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).describe();
+    expect(firstRun.status.name).toBe('CONTINUED_AS_NEW');
+  });
+});

@@ -1,0 +1,61 @@
+import { FAILURE_TYPES, type IngestPricesResult } from '../../contracts';
+import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
+import { sharedStooqFixtures, startStooqServer, type StooqServer } from '../support/stooq-server';
+
+let stooq: StooqServer;
+let harness: EtlHarness;
+
+beforeAll(async () => {
+  stooq = await startStooqServer(sharedStooqFixtures(), {
+    // A rate limit, then an outage, then the data: both must be retried by Temporal.
+    'msft.us': [429, 503],
+    'zzzz.us': { status: 404 },
+  });
+  harness = await startEtlHarness({ stooqUrl: stooq.url });
+});
+
+afterAll(async () => {
+  await harness?.stop();
+  await stooq?.close();
+});
+
+describe('Stooq prices through Temporal against a local Stooq-format server', () => {
+  it('retries 429/5xx, fails an unknown symbol without retrying, and loads the rest', async () => {
+    const result = (await harness.client.workflow.execute('ingestPrices', {
+      taskQueue: 'etl',
+      workflowId: `stooq-${Date.now()}`,
+      args: [{ source: 'stooq', symbols: ['AAPL.US', 'MSFT.US', 'ZZZZ.US'], batchSize: 1 }],
+    })) as IngestPricesResult;
+
+    expect(stooq.requestsFor('aapl.us')).toHaveLength(1);
+    expect(stooq.requestsFor('msft.us')).toHaveLength(3);
+    expect(stooq.requestsFor('zzzz.us')).toHaveLength(1);
+
+    expect(result.batches).toBe(3);
+    expect(result.batchesFailed).toBe(1);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ symbols: ['ZZZZ.US'], type: FAILURE_TYPES.unknownSymbol }),
+    ]);
+    expect(result.rowsRead).toBe(2 * 1259);
+    expect(result.rowsLoaded).toBe(2 * 1259);
+    const { rows } = await harness.db.query<{ symbol: string; n: number }>(
+      'SELECT symbol, count(*)::int AS n FROM price_bars GROUP BY symbol ORDER BY symbol',
+    );
+    expect(rows).toEqual([
+      { symbol: 'AAPL.US', n: 1259 },
+      { symbol: 'MSFT.US', n: 1259 },
+    ]);
+  });
+
+  it('asks Stooq only for the requested range', async () => {
+    const result = (await harness.client.workflow.execute('ingestPrices', {
+      taskQueue: 'etl',
+      workflowId: `stooq-range-${Date.now()}`,
+      args: [{ source: 'stooq', symbols: ['AAPL.US'], from: '2017-01-01', to: '2017-12-31' }],
+    })) as IngestPricesResult;
+    const last = stooq.requestsFor('aapl.us').at(-1);
+    expect(last?.params).toMatchObject({ d1: '20170101', d2: '20171231' });
+    expect(result.rowsRead).toBe(251);
+    expect(result.rowsFiltered).toBe(0);
+  });
+});

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  type Worker,
+  type WorkerOptions,
+} from '@temporalio/worker';
+import type { Pool } from 'pg';
+import { createObjectStore, ensureBucket, type ObjectStore } from '../../infra/s3';
+import { createCsvSource } from '../../sources/csv';
+import { createStooqSource } from '../../sources/stooq';
+import { createDataWorkers } from '../../workers/data-workers';
+import { createEtlWorkers } from '../../workers/etl-workers';
+import { createTestDatabase } from './test-database';
+
+let bundle: Promise<{ code: string }> | undefined;
+let runtimeInstalled = false;
+
+export interface EtlHarness {
+  client: Client;
+  db: Pool;
+  dbUrl: string;
+  s3: ObjectStore;
+  invalidated: string[][];
+  stop(): Promise<void>;
+}
+
+export interface EtlHarnessOptions {
+  stooqUrl?: string;
+  /** Extra interceptors for the data worker, e.g. to simulate a crash after a load committed. */
+  dataInterceptors?: WorkerOptions['interceptors'];
+}
+
+/**
+ * Real workers against the Temporal dev server, a fresh database and a fresh bucket started for this run by
+ * the global setup. Test files run one after another, so the shared task queues never see two harnesses.
+ */
+export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<EtlHarness> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const address = requiredEnv('TEMPORAL_ADDRESS');
+  const database = await createTestDatabase();
+  const s3 = createObjectStore({
+    endpoint: requiredEnv('S3_ENDPOINT'),
+    accessKey: requiredEnv('S3_ACCESS_KEY'),
+    secretKey: requiredEnv('S3_SECRET_KEY'),
+    bucket: `iby-test-${randomBytes(4).toString('hex')}`,
+    region: 'us-east-1',
+  });
+  await ensureBucket(s3, 'us-east-1');
+  const nativeConnection = await NativeConnection.connect({ address });
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection });
+  const invalidated: string[][] = [];
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: new DefaultLogger('WARN'),
+  });
+
+  const workers: Worker[] = [
+    ...(await createEtlWorkers({
+      connection: nativeConnection,
+      namespace: 'default',
+      s3,
+      sources: {
+        csv: createCsvSource(),
+        stooq: createStooqSource({ baseUrl: options.stooqUrl ?? 'http://127.0.0.1:9/' }),
+      },
+      stooqRequestsPerSecond: 50,
+      workflowBundle: await bundle,
+    })),
+    ...(await createDataWorkers({
+      connection: nativeConnection,
+      namespace: 'default',
+      db: database.pool,
+      s3,
+      invalidatePrices: async (symbols) => void invalidated.push(symbols),
+      interceptors: options.dataInterceptors,
+    })),
+  ];
+  const running = workers.map((w) => w.run());
+
+  return {
+    client,
+    db: database.pool,
+    dbUrl: database.url,
+    s3,
+    invalidated,
+    async stop() {
+      workers.forEach((w) => w.shutdown());
+      await Promise.allSettled(running);
+      await connection.close();
+      await nativeConnection.close();
+      await database.drop();
+    },
+  };
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(`${name} is not set: integration tests run under jest's integration project global setup`);
+  return value;
+}
