@@ -53,7 +53,8 @@ describe('stooqResponseFailure', () => {
 
   it('turns Retry-After seconds into nextRetryDelay in milliseconds', () => {
     expect(stooqResponseFailure('AAPL.US', response(429, '', '7'))?.nextRetryDelay).toBe(7000);
-    expect(stooqResponseFailure('AAPL.US', response(503, '', '0'))?.nextRetryDelay).toBe(0);
+    // Zero is no hint: Temporal would not retry a failure whose next delay is zero, so the policy's backoff applies.
+    expect(stooqResponseFailure('AAPL.US', response(503, '', '0'))?.nextRetryDelay).toBeUndefined();
   });
 
   it('turns a Retry-After date into the delay from now', () => {

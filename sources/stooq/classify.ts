@@ -69,7 +69,8 @@ export function stooqFetchFailure(symbol: string, error: unknown): ApplicationFa
 }
 
 function unavailable(message: string, nextRetryDelay: number | undefined): ApplicationFailure {
-  return nextRetryDelay === undefined
+  // `Retry-After: 0` is no hint at all, and Temporal does not retry a failure whose next delay is zero.
+  return nextRetryDelay === undefined || nextRetryDelay <= 0
     ? ApplicationFailure.retryable(message, PROVIDER_UNAVAILABLE)
     : ApplicationFailure.create({ message, type: PROVIDER_UNAVAILABLE, nextRetryDelay });
 }
