@@ -7,6 +7,7 @@ import { loadConfig } from '../../config';
 import { createRedis } from '../../infra/redis';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
 import { auditOhlcvNameFile } from '../support/naive-price-audit';
+import { recordHistory } from '../support/record-history';
 import { sharedData, SHARED_DATA } from '../support/shared-data';
 import type { IngestPricesResult } from '../../contracts';
 
@@ -101,6 +102,7 @@ describe('price ETL through the API on real data', () => {
     const run = await waitForRun(workflowId);
     expect(run.status).toBe('COMPLETED');
     first = run.result;
+    recordHistory(workflowId, 'ingest-prices-csv-with-crash-retries');
 
     expect(first.rowsRead).toBe(expected.read);
     expect(first.rowsRejected).toBe(expected.rejected);

@@ -1,5 +1,6 @@
 import { FAILURE_TYPES, type IngestPricesResult } from '../../contracts';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
+import { recordHistory } from '../support/record-history';
 import { sharedStooqFixtures, startStooqServer, type StooqServer } from '../support/stooq-server';
 
 let stooq: StooqServer;
@@ -21,11 +22,14 @@ afterAll(async () => {
 
 describe('Stooq prices through Temporal against a local Stooq-format server', () => {
   it('retries 429/5xx, fails an unknown symbol without retrying, and loads the rest', async () => {
+    const workflowId = `stooq-${Date.now()}`;
     const result = (await harness.client.workflow.execute('ingestPrices', {
       taskQueue: 'etl',
-      workflowId: `stooq-${Date.now()}`,
+      workflowId,
       args: [{ source: 'stooq', symbols: ['AAPL.US', 'MSFT.US', 'ZZZZ.US'], batchSize: 1 }],
     })) as IngestPricesResult;
+    recordHistory(workflowId, 'ingest-prices-stooq-with-failed-batch');
+    recordHistory(`${workflowId}/b0002`, 'ingest-price-batch-stooq-retried');
 
     expect(stooq.requestsFor('aapl.us')).toHaveLength(1);
     expect(stooq.requestsFor('msft.us')).toHaveLength(3);
