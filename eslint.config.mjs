@@ -3,7 +3,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const ioModules = ['pg', 'pg-copy-streams', 'ioredis', 'minio', 'fastify', 'undici', 'csv-parse', 'prom-client', 'dotenv'];
+const ioModules = [
+  'pg',
+  'pg-copy-streams',
+  'ioredis',
+  'minio',
+  'fastify',
+  'undici',
+  'csv-parse',
+  'prom-client',
+  'dotenv',
+];
 const nodeBuiltins = ['fs', 'path', 'crypto', 'child_process', 'http', 'https', 'net', 'os', 'stream', 'zlib', 'url'];
 
 export default tseslint.config(
@@ -28,7 +38,11 @@ export default tseslint.config(
           paths: ioModules.map((name) => ({ name, message: 'I/O belongs in activities, not in workflows.' })),
           patterns: [
             { group: ['node:*', ...nodeBuiltins], message: 'Node built-ins are not deterministic; use activities.' },
-            { group: ['../activities/*', '../infra/*', '../config/*'], allowTypeImports: true, message: 'Workflows import activity types only.' },
+            {
+              group: ['../activities/*', '../infra/*', '../config/*'],
+              allowTypeImports: true,
+              message: 'Workflows import activity types only.',
+            },
           ],
         },
       ],

@@ -1,6 +1,9 @@
 // Two projects: `unit` (pure code, no services) and `integration` (real Temporal, Postgres, Redis, S3,
 // started once per run by the global setup on free ports).
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 // These dependencies ship ES modules only; Jest's CommonJS runtime needs them compiled like our own code.
 const esmOnly = ['typebox', 'content-disposition'];
 const transform = { '^.+\\.ts$': swc, [`^.+/node_modules/(${esmOnly.join('|')})/.+\\.m?js$`]: swc };

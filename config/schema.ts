@@ -1,14 +1,12 @@
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
-const csv = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 const url = z.string().url();
 
 /** Every variable the system reads. Defaults describe the local stack started by `npm start`. */
@@ -28,7 +26,10 @@ export const envSchema = z.object({
   S3_SECRET_KEY: z.string().min(8).default('iby-local-secret'),
   S3_BUCKET: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name (lower-case letters, digits, dots, dashes)')
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'expected an S3 bucket name (lower-case letters, digits, dots, dashes)',
+    )
     .default('iby'),
   S3_REGION: z.string().min(1).default('us-east-1'),
   API_HOST: z.string().min(1).default('127.0.0.1'),

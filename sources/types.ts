@@ -4,7 +4,12 @@ import type { IngestPricesRequest, ObjectRef, PlannedBatch, RawPart } from '../c
 /** What a source adapter may use; built once per worker process. */
 export interface SourceContext {
   /** Archives a raw payload under `raw/{source}/prices/{runDate}/{sha256}.{ext}` and returns its reference. */
-  archiveRaw(source: string, runDate: string, body: Readable | Buffer | { file: string }, ext: string): Promise<ObjectRef>;
+  archiveRaw(
+    source: string,
+    runDate: string,
+    body: Readable | Buffer | { file: string },
+    ext: string,
+  ): Promise<ObjectRef>;
   /** Reports liveness and a resumable cursor to Temporal (a no-op outside an activity). */
   heartbeat(details?: unknown): void;
   /** Aborted when Temporal cancels the activity. */

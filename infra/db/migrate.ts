@@ -23,7 +23,9 @@ export async function runMigrations(pool: Pool, dir = MIGRATIONS_DIR): Promise<s
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+    const done = new Set(
+      (await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+    );
     for (const file of files.filter((f) => !done.has(f))) {
       await client.query('BEGIN');
       try {

@@ -46,7 +46,7 @@ export async function loadStagedPrices(pool: Pool, staged: Readable, entry: Batc
       return done;
     }
     await client.query(
-      `CREATE TEMP TABLE price_bars_staging (symbol text, date date, open float8, high float8, low float8,
+      `CREATE TEMP TABLE price_bars_staging (symbol text COLLATE "C", date date, open float8, high float8, low float8,
          close float8, adj_close float8, volume bigint, flags text[]) ON COMMIT DROP`,
     );
     const sha256 = await copyVerified(client, staged);

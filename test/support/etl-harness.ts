@@ -79,7 +79,10 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
       namespace: 'default',
       db: database.pool,
       s3,
-      invalidatePrices: async (symbols) => void invalidated.push(symbols),
+      invalidatePrices: (symbols) => {
+        invalidated.push(symbols);
+        return Promise.resolve();
+      },
       interceptors: options.dataInterceptors,
     })),
   ];
