@@ -35,7 +35,7 @@ export async function runMigrations(pool: Pool, dir = MIGRATIONS_DIR): Promise<s
         applied.push(file);
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${file} failed: ${(err as Error).message}`);
+        throw new Error(`migration ${file} failed: ${(err as Error).message}`, { cause: err });
       }
     }
   } finally {
