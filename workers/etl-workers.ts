@@ -3,6 +3,7 @@ import { TASK_QUEUES } from '../contracts';
 import { createEtlActivities } from '../activities/etl';
 import type { ObjectStore } from '../infra/s3';
 import type { SourceRegistry } from '../sources';
+import { workflowCode } from './shared/workflow-bundle';
 
 export interface EtlWorkerOptions {
   connection: NativeConnection;
@@ -11,7 +12,7 @@ export interface EtlWorkerOptions {
   sources: SourceRegistry;
   /** Requests per second allowed against Stooq, across every replica (enforced by the Temporal server). */
   stooqRequestsPerSecond: number;
-  /** A prebuilt workflow bundle (tests build one once); otherwise the workflows are bundled at start. */
+  /** A workflow bundle built by the caller (tests build one once); otherwise the build's, or the sources. */
   workflowBundle?: { code: string };
   interceptors?: WorkerOptions['interceptors'];
 }
@@ -19,9 +20,7 @@ export interface EtlWorkerOptions {
 /** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq on its own queue. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
   const activities = createEtlActivities({ s3: o.s3, sources: o.sources });
-  const workflows = o.workflowBundle
-    ? { workflowBundle: o.workflowBundle }
-    : { workflowsPath: require.resolve('../workflows') };
+  const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : workflowCode();
   const common = { connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
   return Promise.all([
     Worker.create({ ...common, ...workflows, taskQueue: TASK_QUEUES.etl, activities }),

@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES, type PlannedBatch, type RawPart } from '../../contracts';
 import type { ObjectStore } from '../../infra/s3';
@@ -36,7 +37,7 @@ export function createEtlActivities(deps: EtlDeps) {
       return source.collect(input, sourceContext(deps.s3, deps.fetch));
     },
     transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
-      transformPriceBatch(deps.s3, input),
+      transformPriceBatch(deps.s3, input, () => Context.current().heartbeat()),
   };
 }
 

@@ -1,4 +1,3 @@
-import { Context, log } from '@temporalio/activity';
 import {
   DuplicateTracker,
   toRejectedCsvLine,
@@ -38,6 +37,7 @@ export interface TransformPriceBatchResult {
 export async function transformPriceBatch(
   s3: ObjectStore,
   input: TransformPriceBatchInput,
+  heartbeat: () => void = () => undefined,
 ): Promise<TransformPriceBatchResult> {
   const { request, parentWorkflowId, batchKey, parts } = input;
   const staged = new ObjectLineWriter(s3, `staged/prices/${parentWorkflowId}/${batchKey}.csv`);
@@ -62,7 +62,7 @@ export async function transformPriceBatch(
         if (event.kind === 'bar') await staged.write(toStagedCsvLine(event.bar));
         else if (event.kind === 'rejected') await rejected.write(toRejectedCsvLine(event.row));
       }
-      Context.current().heartbeat();
+      heartbeat();
     }
     const partCounts = parsed.counts();
     addRowCounts(counts, partCounts);
@@ -71,7 +71,6 @@ export async function transformPriceBatch(
 
   const stagedRef = await staged.finish();
   const rejectedRef = await rejected.finish();
-  log.info('transformed price batch', { batchKey, rowsRead: counts.rowsRead, rowsRejected: counts.rowsRejected });
   return {
     staged: stagedRef,
     rejected: counts.rowsRejected ? rejectedRef : null,

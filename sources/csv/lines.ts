@@ -15,6 +15,7 @@ export async function* readLines(file: string): AsyncGenerator<string> {
 /** Splits one CSV line; the quote-aware parser runs only for the rare line that has quotes. */
 export function splitCsvLine(line: string): string[] {
   if (!line.includes('"')) return line.split(',');
-  const [fields] = parse<string[]>(line, { relax_column_count: true, relax_quotes: true });
+  const records: string[][] = parse(line, { relax_column_count: true, relax_quotes: true });
+  const [fields] = records;
   return fields ?? [];
 }
