@@ -5,13 +5,13 @@ const swc = [
   { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
 ];
 // These dependencies ship ES modules only; Jest's CommonJS runtime needs them compiled like our own code.
-const esmOnly = ['typebox', 'content-disposition'];
+const esmOnly = ['typebox', 'cookie', 'content-disposition', 'strnum', 'anynum', 'xml-naming', '@nodable'];
 const transform = { '^.+\\.ts$': swc, [`^.+/node_modules/(${esmOnly.join('|')})/.+\\.m?js$`]: swc };
 const common = {
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   testEnvironment: 'node',
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };
 
 module.exports = {
@@ -29,7 +29,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.ts'],
     },
   ],
 };

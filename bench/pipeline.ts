@@ -4,7 +4,6 @@
  * plan/transform/load code called in one process without Temporal, with the same batch size and concurrency.
  * Targets: ≤ 20 s wall, ratio ≤ 1.5, each worker ≤ 512 MB.
  */
-import type { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_BATCH_SIZE,
@@ -133,7 +132,7 @@ async function transformAndLoad(
 ): Promise<number> {
   const parts = batch.parts ?? [];
   const t = await transformPriceBatch(s3, { request, parentWorkflowId: 'in-process', batchKey: batch.batchKey, parts });
-  const staged = (await s3.client.getObject(s3.bucket, t.staged.key));
+  const staged = await s3.client.getObject(s3.bucket, t.staged.key);
   const counts = await loadStagedPrices(pool, staged, {
     workflowId: 'in-process',
     runId: 'in-process',

@@ -69,7 +69,7 @@ async function startRun(body: object): Promise<string> {
     payload: body,
   });
   expect([200, 202]).toContain(res.statusCode);
-  return (res.json() as { workflowId: string }).workflowId;
+  return res.json<{ workflowId: string }>().workflowId;
 }
 
 async function waitForRun(
@@ -77,7 +77,7 @@ async function waitForRun(
 ): Promise<{ status: string; result: IngestPricesResult; progress: unknown }> {
   for (let i = 0; i < 600; i++) {
     const res = await app.inject({ method: 'GET', url: `/v1/runs/${workflowId}` });
-    const body = res.json() as { status: string; result: IngestPricesResult; progress: unknown };
+    const body = res.json<{ status: string; result: IngestPricesResult; progress: unknown }>();
     if (body.status !== 'RUNNING') return body;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -145,11 +145,11 @@ describe('price ETL through the API on real data', () => {
   it('serves the loaded prices and lists the securities', async () => {
     const res = await app.inject({ method: 'GET', url: '/v1/securities/BRK.B/prices?from=2017-01-01&to=2017-01-31' });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { bars: { date: string; close: number }[] };
+    const body = res.json<{ bars: { date: string; close: number }[] }>();
     expect(body.bars.length).toBe(20);
     expect(body.bars[0].date).toBe('2017-01-03');
     const list = await app.inject({ method: 'GET', url: '/v1/securities' });
-    const symbols = list.json() as { symbol: string }[] | { securities: { symbol: string }[] };
+    const symbols = list.json<{ symbol: string }[] | { securities: { symbol: string }[] }>();
     const names = (Array.isArray(symbols) ? symbols : symbols.securities).map((s) => s.symbol).sort();
     expect(names).toEqual([...QUIRK_SYMBOLS].sort());
   });

@@ -14,7 +14,7 @@ beforeAll(() => Runtime.install({ logger: new DefaultLogger('WARN') }));
  */
 describe('recorded workflow histories replay deterministically', () => {
   it('has recorded histories to replay', () => {
-    expect(recorded.length).toBeGreaterThanOrEqual(2);
+    expect(recorded.length).toBeGreaterThanOrEqual(3);
   });
 
   it('replays every recorded history without a nondeterminism error', async () => {

@@ -1,0 +1,54 @@
+import { STATUS_CODES } from 'node:http';
+import { isGrpcServiceError } from '@temporalio/client';
+import type { FastifyError } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpError } from '../errors';
+
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+/** Temporal wraps gRPC errors (ServiceError → cause); an unreachable or timed-out server is a 503, not a bug. */
+export function isTemporalUnavailable(err: unknown): boolean {
+  for (let link = err, depth = 0; link && depth < 5; link = (link as { cause?: unknown }).cause, depth++) {
+    const code: number | undefined = isGrpcServiceError(link) ? link.code : undefined;
+    if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED) return true;
+  }
+  return false;
+}
+
+/** `Not Found` → `not_found`: a stable code for any 4xx Fastify raises itself (415, 413, bad JSON…). */
+const codeOf = (status: number): string => (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '_');
+
+/**
+ * One error body for the whole API: `{ error, message }`. Client errors say what was wrong;
+ * server errors are logged and answered with a fixed message, so internals never leak.
+ */
+export default fp(
+  (fastify, _options, done) => {
+    fastify.setErrorHandler((err: FastifyError, request, reply) => {
+      if (err instanceof HttpError) {
+        return reply.code(err.statusCode).send({ error: err.code, message: err.message });
+      }
+      if (err.validation) {
+        return reply.code(400).send({ error: 'bad_request', message: err.message });
+      }
+      if (isTemporalUnavailable(err)) {
+        request.log.warn({ err }, 'Temporal is unavailable');
+        return reply.code(503).send({ error: 'unavailable', message: 'the workflow service is unavailable' });
+      }
+      if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+        return reply.code(err.statusCode).send({ error: codeOf(err.statusCode), message: err.message });
+      }
+      request.log.error({ err }, 'request failed');
+      return reply.code(500).send({ error: 'internal', message: 'internal error' });
+    });
+
+    fastify.setNotFoundHandler((request, reply) =>
+      reply
+        .code(404)
+        .send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
+    );
+    done();
+  },
+  { name: 'error-handler' },
+);

@@ -1,0 +1,212 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment --
+   inject() answers untyped JSON; the assertions below are what check its shape. */
+import { ApplicationFailure, ActivityFailure, TerminatedFailure } from '@temporalio/common';
+import type { IngestPricesResult, IngestProgress } from '../../../contracts';
+import { buildTestApp, type TestApp } from '../../test-support/test-app';
+import { TEST_API_KEY } from '../../test-support/test-config';
+
+const progress: IngestProgress = {
+  phase: 'running',
+  batchesTotal: 11,
+  batchesDone: 4,
+  batchesFailed: 1,
+  batchesRunning: 2,
+  rowsLoaded: 61_000,
+  rowsRejected: 3,
+  failuresBySymbol: { ZZZ: 'UnknownSymbol: no data' },
+};
+
+const result: IngestPricesResult = {
+  rowsRead: 619_043,
+  rowsLoaded: 619_029,
+  rowsRejected: 14,
+  rejectedByReason: { missing_close: 11, duplicate: 3 },
+  rowsFlagged: { missing_open: 11 },
+  rowsFiltered: 0,
+  rowsInserted: 619_029,
+  rowsUpdated: 0,
+  rowsUnchanged: 0,
+  batches: 11,
+  batchesFailed: 0,
+  failures: [],
+};
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await buildTestApp();
+});
+afterEach(() => t.app.close());
+
+const getRun = (id: string) => t.app.inject({ method: 'GET', url: `/v1/runs/${id}` });
+
+describe('GET /v1/runs/:workflowId', () => {
+  it('reports a running run with its progress and a link to the run in the Temporal UI', async () => {
+    t.temporal.add({ workflowId: 'prices-abc', runId: 'r1', progress });
+    const res = await getRun('prices-abc');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      workflowId: 'prices-abc',
+      runId: 'r1',
+      workflowType: 'ingestPrices',
+      status: 'RUNNING',
+      startTime: '2024-05-01T10:00:00.000Z',
+      progress,
+      temporalUiUrl: 'http://temporal-ui.test/namespaces/iby-test/workflows/prices-abc/r1',
+    });
+  });
+
+  it('adds the result and the close time of a completed run, and still asks for progress', async () => {
+    const done = { ...progress, phase: 'done' as const, batchesDone: 11, batchesRunning: 0 };
+    t.temporal.add({
+      workflowId: 'prices-done',
+      status: 'COMPLETED',
+      closeTime: new Date('2024-05-01T10:05:00Z'),
+      progress: done,
+      result,
+    });
+    const body = (await getRun('prices-done')).json();
+    expect(body.status).toBe('COMPLETED');
+    expect(body.closeTime).toBe('2024-05-01T10:05:00.000Z');
+    expect(body.progress).toEqual(done);
+    expect(body.result).toEqual(result);
+    expect(body).not.toHaveProperty('error');
+  });
+
+  it('reports progress as null when the query fails', async () => {
+    t.temporal.add({ workflowId: 'prices-noworker', progress: new Error('no poller seen for task queue') });
+    const body = (await getRun('prices-noworker')).json();
+    expect(body.status).toBe('RUNNING');
+    expect(body.progress).toBeNull();
+  });
+
+  it('reports the root cause of a failure by type and message, without a stack', async () => {
+    const root = ApplicationFailure.nonRetryable('file has no header', 'UnknownLayout');
+    const wrapped = new ActivityFailure('activity failed', 'planPriceBatches', '1', 'NON_RETRYABLE_FAILURE', 'w', root);
+    t.temporal.add({ workflowId: 'prices-failed', status: 'FAILED', closeTime: new Date(), failure: wrapped });
+    const res = await getRun('prices-failed');
+    expect(res.json().status).toBe('FAILED');
+    expect(res.json().error).toEqual({ type: 'UnknownLayout', message: 'file has no header' });
+    expect(res.body).not.toContain('at ');
+    expect(res.json()).not.toHaveProperty('result');
+  });
+
+  it('reports why a run was terminated', async () => {
+    t.temporal.add({ workflowId: 'prices-term', status: 'TERMINATED', failure: new TerminatedFailure('by operator') });
+    expect((await getRun('prices-term')).json().error).toEqual({ type: 'TerminatedFailure', message: 'by operator' });
+  });
+
+  it.each([
+    ['RUNNING', 'RUNNING'],
+    ['COMPLETED', 'COMPLETED'],
+    ['FAILED', 'FAILED'],
+    ['CANCELLED', 'CANCELED'],
+    ['TERMINATED', 'TERMINATED'],
+    ['TIMED_OUT', 'TIMED_OUT'],
+    ['CONTINUED_AS_NEW', 'CONTINUED_AS_NEW'],
+    ['PAUSED', 'PAUSED'],
+    ['UNSPECIFIED', 'UNKNOWN'],
+  ] as const)('maps Temporal status %s to %s', async (temporalStatus, apiStatus) => {
+    t.temporal.add({
+      workflowId: 'prices-s',
+      status: temporalStatus,
+      result,
+      failure: new Error('boom'),
+      progress,
+    });
+    const res = await getRun('prices-s');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe(apiStatus);
+  });
+
+  it('does not ask other workflow types for progress or an ingest result', async () => {
+    t.temporal.add({ workflowId: 'prices-abc/b0001', type: 'ingestPriceBatch', status: 'COMPLETED', result: { x: 1 } });
+    const body = (await getRun('prices-abc%2Fb0001')).json();
+    expect(body.workflowType).toBe('ingestPriceBatch');
+    expect(body.progress).toBeNull();
+    expect(body).not.toHaveProperty('result');
+  });
+
+  it('answers 404 not_found for an unknown run', async () => {
+    const res = await getRun('prices-unknown');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: 'not_found', message: 'no run with workflowId prices-unknown' });
+  });
+
+  it('answers 503 when Temporal is down', async () => {
+    t.temporal.unavailable = true;
+    const res = await getRun('prices-abc');
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error).toBe('unavailable');
+  });
+});
+
+describe('GET /v1/runs', () => {
+  it('lists recent price runs through the run-kind search attribute, newest first, up to limit', async () => {
+    t.temporal.add({ workflowId: 'prices-old', startTime: new Date('2024-01-01T00:00:00Z'), status: 'COMPLETED' });
+    t.temporal.add({ workflowId: 'prices-mid', startTime: new Date('2024-02-01T00:00:00Z') });
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/runs/prices',
+      headers: { 'x-api-key': TEST_API_KEY },
+      payload: { source: 'stooq', symbols: ['AAPL', 'MSFT'] },
+    });
+    const started = [...t.temporal.runs.values()].find((r) => r.memo)!;
+    started.startTime = new Date('2024-03-01T00:00:00Z');
+
+    const res = await t.app.inject({ method: 'GET', url: '/v1/runs?limit=2' });
+    expect(res.statusCode).toBe(200);
+    expect(t.temporal.listQueries).toEqual(["IbyRunKind = 'prices'"]);
+    expect(res.json().runs).toEqual([
+      {
+        workflowId: started.workflowId,
+        runId: started.runId,
+        status: 'RUNNING',
+        startTime: '2024-03-01T00:00:00.000Z',
+        summary: 'Prices from stooq: AAPL, MSFT',
+        source: 'stooq',
+        symbolCount: 2,
+        temporalUiUrl: `http://temporal-ui.test/namespaces/iby-test/workflows/${started.workflowId}/${started.runId}`,
+      },
+      expect.objectContaining({ workflowId: 'prices-mid', status: 'RUNNING' }),
+    ]);
+  });
+
+  it('rejects a limit out of range', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/v1/runs?limit=0' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('querystring/limit must be >= 1');
+  });
+});
+
+describe('POST /v1/runs/:workflowId/cancel', () => {
+  const cancel = (id: string, headers: Record<string, string> = { 'x-api-key': TEST_API_KEY }) =>
+    t.app.inject({ method: 'POST', url: `/v1/runs/${id}/cancel`, headers });
+
+  it('needs the API key', async () => {
+    t.temporal.add({ workflowId: 'prices-abc' });
+    expect((await cancel('prices-abc', {})).statusCode).toBe(401);
+    expect(t.temporal.cancelled).toEqual([]);
+  });
+
+  it('requests cancellation of a running run with 202', async () => {
+    t.temporal.add({ workflowId: 'prices-abc', runId: 'r9' });
+    const res = await cancel('prices-abc');
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({
+      workflowId: 'prices-abc',
+      runId: 'r9',
+      status: 'CANCEL_REQUESTED',
+      temporalUiUrl: 'http://temporal-ui.test/namespaces/iby-test/workflows/prices-abc/r9',
+    });
+    expect(t.temporal.cancelled).toEqual(['prices-abc']);
+  });
+
+  it('answers 409 for a run that already closed and 404 for an unknown one', async () => {
+    t.temporal.add({ workflowId: 'prices-done', status: 'COMPLETED' });
+    const closed = await cancel('prices-done');
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json()).toEqual({ error: 'conflict', message: 'run prices-done is COMPLETED, not RUNNING' });
+    expect((await cancel('prices-nope')).statusCode).toBe(404);
+    expect(t.temporal.cancelled).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { SECURITIES_LIST_KEY, SECURITIES_LIST_TTL_SECONDS } from '../../../infra/cache';
+import { listSecurities } from '../../../infra/repositories/securities';
+import { ErrorBody } from '../../schemas/common';
+import { readPriceSeries } from './price-series';
+import { PriceRangeQuery, PriceSeriesBody, SecurityListBody, SymbolParams } from './schemas';
+
+const securities: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
+  fastify.get(
+    '/securities',
+    {
+      schema: {
+        summary: 'Securities with the span and count of their daily bars',
+        tags: ['securities'],
+        response: { 200: SecurityListBody },
+      },
+    },
+    async (_request, reply) => {
+      const cached = await fastify.cache.getJson<SecurityListBody>(SECURITIES_LIST_KEY);
+      void reply.header('x-cache', cached.status);
+      if (cached.status === 'hit') return cached.value;
+      const body = { securities: await listSecurities(fastify.db) };
+      if (cached.status === 'miss') await fastify.cache.setJson(SECURITIES_LIST_KEY, body, SECURITIES_LIST_TTL_SECONDS);
+      return body;
+    },
+  );
+
+  fastify.get(
+    '/securities/:symbol/prices',
+    {
+      schema: {
+        summary: 'Daily bars of one symbol over an optional date range (cached until the next load)',
+        tags: ['securities'],
+        params: SymbolParams,
+        querystring: PriceRangeQuery,
+        response: { 200: PriceSeriesBody, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { series, cache } = await readPriceSeries(fastify, request.params.symbol.toUpperCase(), request.query);
+      return reply.header('x-cache', cache).send(series);
+    },
+  );
+  done();
+};
+
+export default securities;

@@ -1,0 +1,43 @@
+import { Type, type Static } from 'typebox';
+import { QUALITY_FLAGS } from '../../../contracts';
+import { IsoDate, TickerSymbol } from '../../schemas/common';
+
+const nullableString = Type.Union([Type.String(), Type.Null()]);
+const nullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+export const SecurityBody = Type.Object({
+  symbol: Type.String(),
+  name: nullableString,
+  exchange: nullableString,
+  currency: Type.String(),
+  firstDate: Type.Union([IsoDate, Type.Null()]),
+  lastDate: Type.Union([IsoDate, Type.Null()]),
+  bars: Type.Integer({ minimum: 0 }),
+});
+
+export const SecurityListBody = Type.Object({ securities: Type.Array(SecurityBody) });
+export type SecurityListBody = Static<typeof SecurityListBody>;
+
+export const SymbolParams = Type.Object({ symbol: TickerSymbol });
+
+export const PriceRangeQuery = Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) });
+
+export const PriceBarBody = Type.Object({
+  date: IsoDate,
+  open: nullableNumber,
+  high: nullableNumber,
+  low: nullableNumber,
+  close: Type.Number(),
+  adjClose: nullableNumber,
+  volume: nullableNumber,
+  flags: Type.Array(Type.Enum([...QUALITY_FLAGS])),
+});
+
+export const PriceSeriesBody = Type.Object({
+  symbol: Type.String(),
+  /** The requested bounds; null where the range is open. */
+  from: Type.Union([IsoDate, Type.Null()]),
+  to: Type.Union([IsoDate, Type.Null()]),
+  bars: Type.Array(PriceBarBody),
+});
+export type PriceSeriesBody = Static<typeof PriceSeriesBody>;

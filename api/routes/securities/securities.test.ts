@@ -1,0 +1,179 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call --
+   inject() answers untyped JSON; the assertions below are what check its shape. */
+import type { Pool } from 'pg';
+import { invalidatePriceCaches } from '../../../infra/cache';
+import { createRedis } from '../../../infra/redis';
+import { buildTestApp, CLOSED_REDIS_URL, type TestApp } from '../../test-support/test-app';
+import { createTestDatabase, type TestDatabase } from '../../test-support/test-database';
+import { createTestRedis, type TestRedis } from '../../test-support/test-redis';
+
+let database: TestDatabase;
+let cache: TestRedis;
+let t: TestApp;
+
+async function seed(db: Pool): Promise<void> {
+  await db.query(`INSERT INTO securities (symbol, name, exchange) VALUES
+    ('AAPL', 'Apple Inc.', 'NASDAQ'), ('BRK.B', 'Berkshire Hathaway', 'NYSE'), ('NEW', NULL, NULL)`);
+  await db.query(`INSERT INTO price_bars (symbol, date, open, high, low, close, adj_close, volume, flags, source, workflow_id) VALUES
+    ('AAPL', '2018-02-05', 159.1, 163.88, 156, 156.49, NULL, 72738522, '{}', 'csv', 'w1'),
+    ('AAPL', '2018-02-06', 154.83, 163.72, 154, 163.03, NULL, 68243838, '{}', 'csv', 'w1'),
+    ('AAPL', '2018-02-07', NULL, 163.4, 159.07, 159.54, NULL, 0, '{missing_open,zero_volume}', 'csv', 'w1'),
+    ('BRK.B', '2018-02-07', 201, 203, 199.5, 202.1, 202.1, 4000000, '{}', 'csv', 'w1')`);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seed(database.pool);
+});
+afterAll(() => database.drop());
+
+beforeEach(async () => {
+  cache = createTestRedis();
+  t = await buildTestApp({ clients: { db: database.pool, redis: cache.redis } });
+});
+afterEach(async () => {
+  await t.app.close();
+  await cache.cleanup();
+});
+
+const prices = (path: string) => t.app.inject({ method: 'GET', url: `/v1/securities/${path}` });
+
+describe('GET /v1/securities', () => {
+  it('lists every security with the span and count of its bars, and caches the list', async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/v1/securities' });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(first.json().securities).toEqual([
+      {
+        symbol: 'AAPL',
+        name: 'Apple Inc.',
+        exchange: 'NASDAQ',
+        currency: 'USD',
+        firstDate: '2018-02-05',
+        lastDate: '2018-02-07',
+        bars: 3,
+      },
+      {
+        symbol: 'BRK.B',
+        name: 'Berkshire Hathaway',
+        exchange: 'NYSE',
+        currency: 'USD',
+        firstDate: '2018-02-07',
+        lastDate: '2018-02-07',
+        bars: 1,
+      },
+      { symbol: 'NEW', name: null, exchange: null, currency: 'USD', firstDate: null, lastDate: null, bars: 0 },
+    ]);
+    const second = await t.app.inject({ method: 'GET', url: '/v1/securities' });
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.json()).toEqual(first.json());
+
+    await invalidatePriceCaches(cache.redis, ['AAPL']);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/securities' })).headers['x-cache']).toBe('miss');
+  });
+});
+
+describe('GET /v1/securities/:symbol/prices', () => {
+  it('returns the bars of a range in date order, with flags and nulls', async () => {
+    const res = await prices('aapl/prices?from=2018-02-06&to=2018-02-07');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      symbol: 'AAPL',
+      from: '2018-02-06',
+      to: '2018-02-07',
+      bars: [
+        {
+          date: '2018-02-06',
+          open: 154.83,
+          high: 163.72,
+          low: 154,
+          close: 163.03,
+          adjClose: null,
+          volume: 68243838,
+          flags: [],
+        },
+        {
+          date: '2018-02-07',
+          open: null,
+          high: 163.4,
+          low: 159.07,
+          close: 159.54,
+          adjClose: null,
+          volume: 0,
+          flags: ['missing_open', 'zero_volume'],
+        },
+      ],
+    });
+  });
+
+  it('serves symbols with dots and open ranges', async () => {
+    const body = (await prices('BRK.B/prices')).json();
+    expect(body).toMatchObject({ symbol: 'BRK.B', from: null, to: null });
+    expect(body.bars.map((b: { date: string }) => b.date)).toEqual(['2018-02-07']);
+  });
+
+  it('reads through the cache: miss, then hit from Redis, then miss again after invalidation', async () => {
+    const miss = await prices('AAPL/prices?from=2018-02-05');
+    expect(miss.headers['x-cache']).toBe('miss');
+    expect(await cache.raw.exists(`${cache.prefix}prices:AAPL:v0:2018-02-05:end`)).toBe(1);
+    expect(await cache.raw.ttl(`${cache.prefix}prices:AAPL:v0:2018-02-05:end`)).toBeGreaterThan(3500);
+
+    // Proof the hit comes from Redis: change the database behind the cache's back.
+    await database.pool.query(`UPDATE price_bars SET close = 999 WHERE symbol = 'AAPL' AND date = '2018-02-05'`);
+    const hit = await prices('AAPL/prices?from=2018-02-05');
+    expect(hit.headers['x-cache']).toBe('hit');
+    expect(hit.json()).toEqual(miss.json());
+
+    await invalidatePriceCaches(cache.redis, ['AAPL']);
+    expect(await cache.redis.get('prices:version:AAPL')).toBe('1');
+    const fresh = await prices('AAPL/prices?from=2018-02-05');
+    expect(fresh.headers['x-cache']).toBe('miss');
+    expect(fresh.json().bars[0].close).toBe(999);
+    expect(await cache.raw.exists(`${cache.prefix}prices:AAPL:v1:2018-02-05:end`)).toBe(1);
+    await database.pool.query(`UPDATE price_bars SET close = 156.49 WHERE symbol = 'AAPL' AND date = '2018-02-05'`);
+  });
+
+  it('answers 200 with no bars for a known symbol outside its range, and 404 for an unknown symbol', async () => {
+    const empty = await prices('NEW/prices');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json().bars).toEqual([]);
+    const unknown = await prices('ZZZZ/prices');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual({ error: 'not_found', message: 'no security with symbol ZZZZ' });
+  });
+
+  it.each([
+    ['AAPL/prices?from=2018-13-01', 'querystring/from must match format "date"'],
+    ['AAPL/prices?to=yesterday', 'querystring/to must match format "date"'],
+    ['AAPL/prices?from=2018-03-01&to=2018-02-01', 'querystring/from must not be after querystring/to'],
+    ['BAD$SYMBOL/prices', 'params/symbol must match pattern'],
+  ])('answers 400 naming the field for %s', async (path, message) => {
+    const res = await prices(path);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('bad_request');
+    expect(res.json().message).toContain(message);
+  });
+});
+
+describe('with Redis down', () => {
+  it('still serves prices from Postgres, marked bypass, without waiting on Redis', async () => {
+    const deadCache = createRedis(CLOSED_REDIS_URL);
+    const down = await buildTestApp({ clients: { db: database.pool, redis: deadCache } });
+    try {
+      await down.app.ready();
+      const started = performance.now();
+      const res = await down.app.inject({ method: 'GET', url: '/v1/securities/AAPL/prices?from=2018-02-07' });
+      const elapsedMs = performance.now() - started;
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-cache']).toBe('bypass');
+      expect(res.json().bars).toHaveLength(1);
+      expect(elapsedMs).toBeLessThan(500);
+      const list = await down.app.inject({ method: 'GET', url: '/v1/securities' });
+      expect(list.headers['x-cache']).toBe('bypass');
+      expect(list.json().securities).toHaveLength(3);
+    } finally {
+      await down.app.close();
+      deadCache.disconnect();
+    }
+  });
+});

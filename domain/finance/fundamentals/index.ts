@@ -1,0 +1,17 @@
+export type { Amount, KnownAmount, MissingAmount } from './amount';
+export type { AnnualFiling } from './annual-filings';
+export { annualFilings, latestAnnualFilingAsOf } from './annual-filings';
+export type { CompanyFacts, Fact } from './company-facts';
+export { LINE_ITEMS, SHARES_OUTSTANDING_CONCEPT } from './concept-map';
+export type { LineItemName } from './concept-map';
+export { isIsoDate } from './dates';
+export type { FiscalYearStatement } from './fiscal-year-statement';
+export { computeFundamentals, NoAnnualFilingError } from './fundamentals-report';
+export type { FundamentalsOptions, FundamentalsReport } from './fundamentals-report';
+export { CompanyFactsFormatError, parseCompanyFacts, parseCompanyFactsJson } from './parse-company-facts';
+export type { PiotroskiScore, PiotroskiSignal } from './piotroski';
+export { factsKnownAsOf, PointInTimeFacts } from './point-in-time-facts';
+export { RATIO_NAMES } from './ratio-names';
+export type { RatioName } from './ratio-names';
+export { toFundamentalsJson } from './report-json';
+export type { FundamentalsJson } from './report-json';

@@ -1,0 +1,15 @@
+export { adx, type AdxResult } from './adx';
+export { bollinger, type BollingerResult } from './bollinger';
+export { ema, type EmaSeed } from './ema';
+export { macd, type MacdResult, type MacdSeed } from './macd';
+export { obv, type ObvStart } from './obv';
+export { roc } from './roc';
+export { rsi } from './rsi';
+export { sma } from './sma';
+export { stochastic, type StochasticResult } from './stochastic';
+export { atr, trueRange, type FirstTrueRange } from './true-range';
+export { volatility, type VolatilityOptions } from './volatility';
+export { williamsR } from './williams-r';
+export { computeIndicator, DEFAULT_INDICATORS, parseIndicatorName, type OhlcvArrays } from './registry';
+export type { IndicatorOutput, Series } from './valid-bars';
+export { wma } from './wma';

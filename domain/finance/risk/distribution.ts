@@ -1,0 +1,79 @@
+/**
+ * Shape and tails of the return distribution. Missing returns (NaN) are skipped. Losses are negative numbers:
+ * a 95% VaR of -0.03 means a period worse than -3% happens about 1 time in 20.
+ */
+import { linearFit, mean, nanStd, percentile, present } from './stats';
+import { normalPdf, normalQuantile } from './normal';
+
+/** Historical VaR: the `cutoff` quantile of the returns (numpy's linear interpolation), as empyrical. */
+export function valueAtRisk(returns: readonly number[], cutoff = 0.05): number {
+  return percentile(present(returns), 100 * cutoff);
+}
+
+/**
+ * Historical CVaR (expected shortfall): the mean of the worst `floor((n - 1) * cutoff) + 1` returns, empyrical's
+ * `conditional_value_at_risk`.
+ */
+export function conditionalValueAtRisk(returns: readonly number[], cutoff = 0.05): number {
+  const sorted = present(returns).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const cutoffIndex = Math.floor((sorted.length - 1) * cutoff);
+  return mean(sorted.slice(0, cutoffIndex + 1));
+}
+
+/** Gaussian VaR: `mean + z(cutoff) * std` with the sample standard deviation. */
+export function parametricValueAtRisk(returns: readonly number[], cutoff = 0.05): number {
+  const values = present(returns);
+  return mean(values) + normalQuantile(cutoff) * nanStd(values, 1);
+}
+
+/** Gaussian CVaR: the mean of a normal below its `cutoff` quantile, `mean - std * pdf(z) / cutoff`. */
+export function parametricConditionalValueAtRisk(returns: readonly number[], cutoff = 0.05): number {
+  const values = present(returns);
+  return mean(values) - (nanStd(values, 1) * normalPdf(normalQuantile(cutoff))) / cutoff;
+}
+
+/** |95th percentile| / |5th percentile|: above 1 when the right tail is fatter than the left. */
+export function tailRatio(returns: readonly number[]): number {
+  const values = present(returns);
+  if (values.length === 0) return NaN;
+  return Math.abs(percentile(values, 95)) / Math.abs(percentile(values, 5));
+}
+
+/** Biased (population) central moment of order k, as scipy.stats computes skew and kurtosis by default. */
+function centralMoment(values: readonly number[], k: number): number {
+  const m = mean(values);
+  return mean(values.map((v) => (v - m) ** k));
+}
+
+/** Sample skewness, scipy's default (biased, `m3 / m2^1.5`). */
+export function skewness(returns: readonly number[]): number {
+  const values = present(returns);
+  if (values.length < 2) return NaN;
+  return centralMoment(values, 3) / centralMoment(values, 2) ** 1.5;
+}
+
+/** Excess kurtosis, scipy's default (Fisher, biased, `m4 / m2^2 - 3`): 0 for a normal distribution. */
+export function excessKurtosis(returns: readonly number[]): number {
+  const values = present(returns);
+  if (values.length < 2) return NaN;
+  return centralMoment(values, 4) / centralMoment(values, 2) ** 2 - 3;
+}
+
+/** Share of the periods with a positive return (a flat period is not a win). */
+export function winRate(returns: readonly number[]): number {
+  const values = present(returns);
+  if (values.length === 0) return NaN;
+  return values.filter((r) => r > 0).length / values.length;
+}
+
+/** R² of a straight line through the cumulative log returns: 1 for perfectly steady compounding. */
+export function stabilityOfTimeseries(returns: readonly number[]): number {
+  if (returns.length < 2) return NaN;
+  let cumulative = 0;
+  const cumulativeLog = present(returns).map((r) => (cumulative += Math.log1p(r)));
+  return linearFit(
+    cumulativeLog.map((_, i) => i),
+    cumulativeLog,
+  ).rSquared;
+}

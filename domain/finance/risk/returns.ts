@@ -1,0 +1,35 @@
+/** A value per date; dates are ISO `YYYY-MM-DD`, ascending and unique. */
+export interface DatedSeries {
+  dates: readonly string[];
+  values: readonly number[];
+}
+
+/** Simple periodic returns `p[t] / p[t-1] - 1`; one fewer than the prices. */
+export function simpleReturns(prices: readonly number[]): number[] {
+  const returns: number[] = [];
+  for (let i = 1; i < prices.length; i++) returns.push(prices[i] / prices[i - 1] - 1);
+  return returns;
+}
+
+/** Returns dated by the bar they end on: the first price has no return, so the first date is dropped. */
+export function datedReturns(prices: DatedSeries): DatedSeries {
+  return { dates: prices.dates.slice(1), values: simpleReturns(prices.values) };
+}
+
+/**
+ * Inner join on date: keeps exactly the dates both series have, in order. Metrics against a benchmark are only
+ * meaningful pair by pair, so a date that only one side has is dropped rather than filled.
+ */
+export function alignByDate(a: DatedSeries, b: DatedSeries): { dates: string[]; a: number[]; b: number[] } {
+  const indexOfB = new Map<string, number>();
+  b.dates.forEach((date, i) => indexOfB.set(date, i));
+  const aligned = { dates: [] as string[], a: [] as number[], b: [] as number[] };
+  a.dates.forEach((date, i) => {
+    const j = indexOfB.get(date);
+    if (j === undefined) return;
+    aligned.dates.push(date);
+    aligned.a.push(a.values[i]);
+    aligned.b.push(b.values[j]);
+  });
+  return aligned;
+}

@@ -1,0 +1,88 @@
+/**
+ * Numeric building blocks shared by the metrics. Missing observations are NaN and are skipped, as numpy's
+ * `nanmean` / `nanstd` skip them, because that is the convention every empyrical reference value assumes.
+ */
+
+/** The observations that are not NaN, in order. */
+export function present(values: readonly number[]): number[] {
+  return values.filter((v) => !Number.isNaN(v));
+}
+
+/**
+ * Mean with one correction pass: a constant series then has exactly its constant as mean, so its deviations are
+ * exactly 0 and a zero-variance series gets an infinite (not a huge finite) Sharpe ratio, as in numpy.
+ */
+export function mean(values: readonly number[]): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  let sum = 0;
+  for (const v of values) sum += v;
+  const first = sum / n;
+  let residual = 0;
+  for (const v of values) residual += v - first;
+  return first + residual / n;
+}
+
+export function nanMean(values: readonly number[]): number {
+  return mean(present(values));
+}
+
+/** Standard deviation with `ddof` degrees of freedom removed (1 = sample, 0 = population); NaN when n <= ddof. */
+export function std(values: readonly number[], ddof = 1): number {
+  const n = values.length;
+  if (n - ddof <= 0) return NaN;
+  const m = mean(values);
+  let squares = 0;
+  for (const v of values) squares += (v - m) ** 2;
+  return Math.sqrt(squares / (n - ddof));
+}
+
+export function nanStd(values: readonly number[], ddof = 1): number {
+  return std(present(values), ddof);
+}
+
+/** numpy's default `percentile` (linear interpolation between closest ranks); `q` in [0, 100]. */
+export function percentile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (q / 100) * (sorted.length - 1);
+  const below = Math.floor(rank);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
+}
+
+/** Elementwise `a - b`, where `b` is a scalar or a series of the same length (empyrical's `_adjust_returns`). */
+export function subtract(a: readonly number[], b: number | readonly number[]): number[] {
+  if (typeof b === 'number') return b === 0 ? [...a] : a.map((v) => v - b);
+  if (b.length !== a.length) throw new RangeError(`series lengths differ: ${a.length} and ${b.length}`);
+  return a.map((v, i) => v - b[i]);
+}
+
+export interface LinearFit {
+  slope: number;
+  intercept: number;
+  /** Coefficient of determination; 1 for a perfect fit, 0 when y is constant (as scipy's `linregress`). */
+  rSquared: number;
+}
+
+/** Ordinary least squares of y on x. */
+export function linearFit(x: readonly number[], y: readonly number[]): LinearFit {
+  const n = x.length;
+  if (n < 2 || y.length !== n) return { slope: NaN, intercept: NaN, rSquared: NaN };
+  const mx = mean(x);
+  const my = mean(y);
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx;
+    const dy = y[i] - my;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  const slope = sxy / sxx;
+  // scipy reports r = 0 when y has no variance (nothing to explain); the clamp absorbs rounding above 1.
+  const rSquared = syy === 0 ? 0 : Math.min(1, (sxy * sxy) / (sxx * syy));
+  return { slope, intercept: my - slope * mx, rSquared };
+}

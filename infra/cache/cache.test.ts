@@ -1,0 +1,84 @@
+import type Redis from 'ioredis';
+import { createTestRedis, type TestRedis } from '../../api/test-support/test-redis';
+import { deadRedis } from '../../api/test-support/test-app';
+import { createCache, withTimeout } from './cache';
+import { invalidatePriceCaches, priceRangeKey, readPriceRange, SECURITIES_LIST_KEY } from './price-cache';
+
+let t: TestRedis;
+beforeEach(() => {
+  t = createTestRedis();
+});
+afterEach(() => t.cleanup());
+
+describe('createCache', () => {
+  it('stores JSON with a TTL and reads it back as a hit', async () => {
+    const cache = createCache(t.redis);
+    expect(await cache.getJson('k')).toEqual({ status: 'miss' });
+    expect(await cache.setJson('k', { a: [1, 'x'] }, 60)).toBe(true);
+    expect(await cache.getJson('k')).toEqual({ status: 'hit', value: { a: [1, 'x'] } });
+    expect(await t.raw.ttl(`${t.prefix}k`)).toBeGreaterThan(55);
+  });
+
+  it('treats an entry that is not JSON as a miss', async () => {
+    await t.redis.set('bad', '{not json');
+    expect(await createCache(t.redis).getJson('bad')).toEqual({ status: 'miss' });
+  });
+
+  it('never throws when Redis is down: reads bypass, writes report false, and both log at debug', async () => {
+    const redis = deadRedis();
+    const debug = jest.fn<void, [object, string]>();
+    const cache = createCache(redis, { logger: { debug } });
+    expect(await cache.getJson('k')).toEqual({ status: 'bypass' });
+    expect(await cache.getString('k')).toBeUndefined();
+    expect(await cache.setJson('k', 1, 60)).toBe(false);
+    expect(debug).toHaveBeenCalledTimes(3);
+    expect(debug.mock.calls[0][1]).toBe('cache unavailable');
+    redis.disconnect();
+  });
+
+  it('gives up on a Redis that does not answer after the command timeout', async () => {
+    const hung = { get: () => new Promise(() => undefined) } as unknown as Redis;
+    const started = performance.now();
+    expect(await createCache(hung, { commandTimeoutMs: 50 }).getJson('k')).toEqual({ status: 'bypass' });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(45);
+    expect(elapsed).toBeLessThan(150);
+  });
+
+  it('withTimeout passes a fast result through', async () => {
+    await expect(withTimeout(Promise.resolve(7), 50)).resolves.toBe(7);
+    await expect(withTimeout(Promise.reject(new Error('no')), 50)).rejects.toThrow('no');
+  });
+});
+
+describe('price cache', () => {
+  it('keys ranges by symbol, version and bounds', () => {
+    expect(priceRangeKey('AAPL', 3, '2018-01-01', '2018-12-31')).toBe('prices:AAPL:v3:2018-01-01:2018-12-31');
+    expect(priceRangeKey('^GSPC', 0)).toBe('prices:^GSPC:v0:start:end');
+  });
+
+  it('reads under the current version and moves to the next one after invalidation', async () => {
+    const cache = createCache(t.redis);
+    const before = await readPriceRange(cache, 'AAPL', '2018-01-01');
+    expect(before).toEqual({ key: 'prices:AAPL:v0:2018-01-01:end', read: { status: 'miss' } });
+    await cache.setJson(before.key!, { bars: [1] }, 60);
+    expect((await readPriceRange(cache, 'AAPL', '2018-01-01')).read).toEqual({ status: 'hit', value: { bars: [1] } });
+
+    await t.redis.set(SECURITIES_LIST_KEY, '[]');
+    await invalidatePriceCaches(t.redis, ['AAPL', 'MSFT', 'AAPL']);
+    expect(await t.redis.get('prices:version:AAPL')).toBe('1');
+    expect(await t.redis.get('prices:version:MSFT')).toBe('1');
+    expect(await t.redis.exists(SECURITIES_LIST_KEY)).toBe(0);
+    expect(await readPriceRange(cache, 'AAPL', '2018-01-01')).toEqual({
+      key: 'prices:AAPL:v1:2018-01-01:end',
+      read: { status: 'miss' },
+    });
+  });
+
+  it('reports bypass without a key when Redis is down, and invalidation rejects so the caller can retry', async () => {
+    const redis = deadRedis();
+    expect(await readPriceRange(createCache(redis), 'AAPL')).toEqual({ read: { status: 'bypass' } });
+    await expect(invalidatePriceCaches(redis, ['AAPL'])).rejects.toThrow();
+    redis.disconnect();
+  });
+});
