@@ -4,6 +4,7 @@ import type { ActivityInterceptors } from '@temporalio/worker';
 import { Context } from '@temporalio/activity';
 import { buildApp } from '../../api/app';
 import { loadConfig } from '../../config';
+import type Redis from 'ioredis';
 import { createRedis } from '../../infra/redis';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
 import { auditOhlcvNameFile } from '../support/naive-price-audit';
@@ -19,6 +20,7 @@ const API_KEY = 'integration-key';
 
 let harness: EtlHarness;
 let app: FastifyInstance;
+let redis: Redis;
 let crashesInjected = 0;
 
 /** Simulates a worker that dies right after its load committed: Temporal retries, the retry must add nothing. */
@@ -45,19 +47,21 @@ beforeAll(async () => {
     IMPORT_ROOTS: SHARED_DATA,
     API_KEYS: API_KEY,
   });
+  redis = createRedis('redis://127.0.0.1:6379/9');
   app = await buildApp({
     config,
     clients: {
       db: harness.db,
       temporal: harness.client,
       s3: harness.s3,
-      redis: createRedis('redis://127.0.0.1:6379/9'),
+      redis,
     },
   });
 });
 
 afterAll(async () => {
   await app?.close();
+  redis?.disconnect();
   await harness?.stop();
 });
 
@@ -84,6 +88,26 @@ async function waitForRun(
   throw new Error(`run ${workflowId} did not finish`);
 }
 
+/** What a person does in the Temporal Web UI: find the run and its batches by search attribute, read its summary. */
+async function expectSearchable(workflowId: string, batches: number): Promise<void> {
+  const ids = async (query: string) => {
+    const found: string[] = [];
+    for await (const run of harness.client.workflow.list({ query })) found.push(run.workflowId);
+    return found;
+  };
+  // Visibility is eventually consistent: give the index a moment.
+  for (let i = 0; i < 40 && !(await ids(`IbyRunKind = 'prices' AND IbySource = 'csv'`)).includes(workflowId); i++) {
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(
+    await ids(`IbyRunKind = 'prices' AND IbySource = 'csv' AND IbySymbolCount = ${QUIRK_SYMBOLS.length}`),
+  ).toContain(workflowId);
+  const children = await ids(`IbyRunKind = 'prices-batch' AND WorkflowId STARTS_WITH '${workflowId}/'`);
+  expect(children).toHaveLength(batches);
+  const description = await harness.client.workflow.getHandle(workflowId).describe();
+  expect(await description.staticSummary()).toMatch(/all_stocks_5yr\.csv/);
+}
+
 async function barCount(symbols: string[]): Promise<number> {
   const { rows } = await harness.db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM price_bars WHERE symbol = ANY($1)',
@@ -103,6 +127,7 @@ describe('price ETL through the API on real data', () => {
     expect(run.status).toBe('COMPLETED');
     first = run.result;
     recordHistory(workflowId, 'ingest-prices-csv-with-crash-retries');
+    await expectSearchable(workflowId, first.batches);
 
     expect(first.rowsRead).toBe(expected.read);
     expect(first.rowsRejected).toBe(expected.rejected);

@@ -12,11 +12,11 @@ export function completePairs(returns: readonly number[], benchmark: readonly nu
   }
   const r: number[] = [];
   const b: number[] = [];
-  returns.forEach((value, i) => {
-    if (Number.isNaN(value) || Number.isNaN(benchmark[i])) return;
-    r.push(value);
+  for (let i = 0; i < returns.length; i++) {
+    if (Number.isNaN(returns[i]) || Number.isNaN(benchmark[i])) continue;
+    r.push(returns[i]);
     b.push(benchmark[i]);
-  });
+  }
   return [r, b];
 }
 
@@ -37,14 +37,17 @@ export function beta(returns: readonly number[], benchmark: readonly number[], r
   return variance < 1e-30 ? NaN : covariance / r.length / variance;
 }
 
-/** Jensen's alpha compounded to a year as empyrical does: `(1 + mean(r - beta * b)) ^ periodsPerYear - 1`. */
+/**
+ * Jensen's alpha compounded to a year as empyrical does: `(1 + mean(r - beta * b)) ^ periodsPerYear - 1`. A caller
+ * that already has the beta (of the same arguments) passes it as `slope` instead of paying for it again.
+ */
 export function alpha(
   returns: readonly number[],
   benchmark: readonly number[],
   periodsPerYear: number,
   riskFree: PerPeriodRate = 0,
+  slope = beta(returns, benchmark, riskFree),
 ): number {
-  const slope = beta(returns, benchmark, riskFree);
   const [r, b] = completePairs(subtract(returns, riskFree), subtract(benchmark, riskFree));
   const alphaPerPeriod = mean(r.map((value, i) => value - slope * b[i]));
   return (1 + alphaPerPeriod) ** periodsPerYear - 1;
@@ -90,16 +93,18 @@ export function informationRatio(returns: readonly number[], benchmark: PerPerio
 
 /**
  * Treynor ratio: annualised mean excess return per unit of beta, `mean(r - rf) * periods / beta`. The mean is
- * annualised arithmetically, like the numerator of the Sortino ratio, so the two are comparable.
+ * annualised arithmetically, like the numerator of the Sortino ratio, so the two are comparable. `slope` as in
+ * `alpha`.
  */
 export function treynorRatio(
   returns: readonly number[],
   benchmark: readonly number[],
   periodsPerYear: number,
   riskFree: PerPeriodRate = 0,
+  slope = beta(returns, benchmark, riskFree),
 ): number {
   const [r] = completePairs(subtract(returns, riskFree), benchmark);
-  return (mean(r) * periodsPerYear) / beta(returns, benchmark, riskFree);
+  return (mean(r) * periodsPerYear) / slope;
 }
 
 /** Tracking error: annualised sample standard deviation of the active return. */

@@ -2,35 +2,27 @@
  * One call for the whole risk and performance report of a price or return series, optionally against a
  * benchmark. Series and benchmark are joined on their common dates before anything is computed.
  */
-import {
-  alpha,
-  beta,
-  correlation,
-  excessSharpe,
-  informationRatio,
-  rSquared,
-  trackingError,
-  treynorRatio,
-} from './benchmark';
+import { alpha, beta, correlation, excessSharpe, informationRatio, trackingError, treynorRatio } from './benchmark';
 import { annualReturn, totalReturn } from './cumulative';
 import {
-  conditionalValueAtRisk,
-  excessKurtosis,
+  skewAndKurtosis,
   parametricConditionalValueAtRisk,
   parametricValueAtRisk,
-  skewness,
   stabilityOfTimeseries,
-  tailRatio,
-  valueAtRisk,
+  tailRatioOfSorted,
+  valueAtRiskOfSorted,
+  conditionalValueAtRiskOfSorted,
   winRate,
 } from './distribution';
 import { maxDrawdownEpisode } from './drawdown';
 import { inferPeriodsPerYear } from './frequency';
-import { aggregateReturns, bestAndWorst, monthlyReturnsTable } from './periodic';
+import { aggregateReturns, bestAndWorst, bestAndWorstOf, monthlyReturnsTableOf } from './periodic';
 import { annualVolatility, calmarRatio, downsideRisk, omegaRatio, sharpeRatio, sortinoRatio } from './ratios';
 import { alignByDate, datedReturns, type DatedSeries } from './returns';
 import { InsufficientDataError, MIN_RETURNS, type RiskOptions, type RiskReport, type RiskSeries } from './risk-report';
-import { defaultRollingWindow, rollingBeta, rollingSharpe, rollingVolatility } from './rolling';
+import { defaultRollingWindow } from './rolling';
+import { present, sortedAscending } from './stats';
+import { runningRollingBeta, runningRollingRisk } from './running-rolling';
 
 interface Prepared {
   returns: DatedSeries;
@@ -83,8 +75,11 @@ export function computeRisk(series: RiskSeries, options: RiskOptions = {}): Risk
   const periodsPerYear = options.periodsPerYear ?? inferPeriodsPerYear(startDate ? [startDate, ...dates] : dates);
   const riskFree = options.riskFree ?? 0;
   const window = options.rollingWindow ?? defaultRollingWindow(periodsPerYear);
-  const byBar = bestAndWorst(dates.map((date, i) => ({ period: date, value: r[i] })));
-  const byMonth = bestAndWorst(aggregateReturns(r, dates, 'monthly'));
+  const sorted = sortedAscending(present(r));
+  const shape = skewAndKurtosis(r);
+  const byBar = bestAndWorstOf(r, dates);
+  const monthly = aggregateReturns(r, dates, 'monthly');
+  const byMonth = bestAndWorst(monthly);
   const byYear = bestAndWorst(aggregateReturns(r, dates, 'yearly'));
 
   const report: RiskReport = {
@@ -101,12 +96,12 @@ export function computeRisk(series: RiskSeries, options: RiskOptions = {}): Risk
     calmar: calmarRatio(r, periodsPerYear),
     maxDrawdown: maxDrawdownEpisode(r, dates, startDate),
     omega: omegaRatio(r, riskFree, 0, periodsPerYear),
-    tailRatio: tailRatio(r),
+    tailRatio: tailRatioOfSorted(sorted),
     stability: stabilityOfTimeseries(r),
-    skew: skewness(r),
-    kurtosis: excessKurtosis(r),
-    var95: valueAtRisk(r, 0.05),
-    cvar95: conditionalValueAtRisk(r, 0.05),
+    skew: shape.skew,
+    kurtosis: shape.kurtosis,
+    var95: valueAtRiskOfSorted(sorted, 0.05),
+    cvar95: conditionalValueAtRiskOfSorted(sorted, 0.05),
     parametricVar95: parametricValueAtRisk(r, 0.05),
     parametricCvar95: parametricConditionalValueAtRisk(r, 0.05),
     winRate: winRate(r),
@@ -116,25 +111,23 @@ export function computeRisk(series: RiskSeries, options: RiskOptions = {}): Risk
     worstMonth: byMonth.worst,
     bestYear: byYear.best,
     worstYear: byYear.worst,
-    monthlyReturns: monthlyReturnsTable(r, dates),
-    rolling: {
-      window,
-      dates,
-      sharpe: rollingSharpe(r, window, periodsPerYear, riskFree),
-      volatility: rollingVolatility(r, window, periodsPerYear),
-    },
+    monthlyReturns: monthlyReturnsTableOf(monthly),
+    rolling: { window, dates, ...runningRollingRisk(r, window, periodsPerYear, riskFree) },
   };
   if (benchmark) {
     const b = [...benchmark.values];
-    report.rolling.beta = rollingBeta(r, b, window);
+    report.rolling.beta = runningRollingBeta(r, b, window);
+    // Each of these is needed twice below; rSquared is by definition the squared correlation.
+    const slope = beta(r, b, riskFree);
+    const rho = correlation(r, b);
     report.benchmark = {
-      beta: beta(r, b, riskFree),
-      alpha: alpha(r, b, periodsPerYear, riskFree),
-      correlation: correlation(r, b),
-      rSquared: rSquared(r, b),
+      beta: slope,
+      alpha: alpha(r, b, periodsPerYear, riskFree, slope),
+      correlation: rho,
+      rSquared: rho ** 2,
       excessSharpe: excessSharpe(r, b),
       informationRatio: informationRatio(r, b, periodsPerYear),
-      treynor: treynorRatio(r, b, periodsPerYear, riskFree),
+      treynor: treynorRatio(r, b, periodsPerYear, riskFree, slope),
       trackingError: trackingError(r, b, periodsPerYear),
     };
   }

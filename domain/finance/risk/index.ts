@@ -11,3 +11,5 @@ export * from './returns';
 export * from './risk-report';
 export * from './rolling';
 export * from './stats';
+export * from './running-rolling';
+export * from './sliding-moments';

@@ -45,11 +45,27 @@ export function aggregateReturns(
 ): PeriodReturn[] {
   if (returns.length !== dates.length) throw new RangeError('returns and dates differ in length');
   const growth = new Map<string, number>();
-  returns.forEach((r, i) => {
-    const key = bucketOf(dates[i], period);
-    growth.set(key, (growth.get(key) ?? 1) * (Number.isNaN(r) ? 1 : 1 + r));
-  });
-  return [...growth].map(([key, g]) => ({ period: key, value: g - 1 }));
+  if (returns.length === 0) return [];
+  // Consecutive dates mostly share a bucket: the product of the current bucket stays in a local and goes to the
+  // map when the bucket changes (the same multiplications in the same order as a map update per return).
+  let key = bucketOf(dates[0], period);
+  let product = 1;
+  const byPrefix = period === 'monthly' || period === 'yearly';
+  for (let i = 0; i < returns.length; i++) {
+    const date = dates[i];
+    if (!(byPrefix && date.startsWith(key))) {
+      const next = bucketOf(date, period);
+      if (next !== key) {
+        growth.set(key, product);
+        key = next;
+        product = growth.get(key) ?? 1;
+      }
+    }
+    const r = returns[i];
+    product *= Number.isNaN(r) ? 1 : 1 + r;
+  }
+  growth.set(key, product);
+  return [...growth].map(([bucket, g]) => ({ period: bucket, value: g - 1 }));
 }
 
 export interface MonthlyReturnsRow {
@@ -62,8 +78,13 @@ export interface MonthlyReturnsRow {
 
 /** Year × month table of compounded returns, the classic tear-sheet heat map. */
 export function monthlyReturnsTable(returns: readonly number[], dates: readonly string[]): MonthlyReturnsRow[] {
+  return monthlyReturnsTableOf(aggregateReturns(returns, dates, 'monthly'));
+}
+
+/** The same table from the monthly returns (`aggregateReturns(..., 'monthly')`), when they are at hand already. */
+export function monthlyReturnsTableOf(monthly: readonly PeriodReturn[]): MonthlyReturnsRow[] {
   const rows = new Map<number, MonthlyReturnsRow>();
-  for (const { period, value } of aggregateReturns(returns, dates, 'monthly')) {
+  for (const { period, value } of monthly) {
     const year = Number(period.slice(0, 4));
     const row = rows.get(year) ?? { year, months: new Array<number | null>(12).fill(null), total: 0 };
     row.months[Number(period.slice(5, 7)) - 1] = value;
@@ -88,4 +109,18 @@ export function bestAndWorst(periodReturns: readonly PeriodReturn[]): BestWorst 
     if (worst === null || p.value < worst.value) worst = p;
   }
   return { best, worst };
+}
+
+/** `bestAndWorst` of one return per label, without building an object per return first. */
+export function bestAndWorstOf(values: readonly number[], labels: readonly string[]): BestWorst {
+  let best = -1;
+  let worst = -1;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isNaN(value)) continue;
+    if (best < 0 || value > values[best]) best = i;
+    if (worst < 0 || value < values[worst]) worst = i;
+  }
+  const at = (i: number): PeriodReturn | null => (i < 0 ? null : { period: labels[i], value: values[i] });
+  return { best: at(best), worst: at(worst) };
 }

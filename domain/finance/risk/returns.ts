@@ -21,6 +21,8 @@ export function datedReturns(prices: DatedSeries): DatedSeries {
  * meaningful pair by pair, so a date that only one side has is dropped rather than filled.
  */
 export function alignByDate(a: DatedSeries, b: DatedSeries): { dates: string[]; a: number[]; b: number[] } {
+  // The common case (a stock against an index over the same sessions) needs no lookup table.
+  if (sameAscendingDates(a.dates, b.dates)) return { dates: [...a.dates], a: [...a.values], b: [...b.values] };
   const indexOfB = new Map<string, number>();
   b.dates.forEach((date, i) => indexOfB.set(date, i));
   const aligned = { dates: [] as string[], a: [] as number[], b: [] as number[] };
@@ -32,4 +34,11 @@ export function alignByDate(a: DatedSeries, b: DatedSeries): { dates: string[]; 
     aligned.b.push(b.values[j]);
   });
   return aligned;
+}
+
+/** Equal and strictly ascending: with a repeated date the join pairs it differently, so that takes the table. */
+function sameAscendingDates(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || (i > 0 && !(a[i - 1] < a[i]))) return false;
+  return true;
 }

@@ -1,12 +1,18 @@
 /**
  * Metrics over a trailing window of `window` returns, one value per return: NaN until the window is full.
- * Each window reuses the full-sample functions, so a rolling value equals the metric on that slice exactly.
+ * Each window reuses the full-sample functions, so a rolling value equals the metric on that slice exactly. That
+ * costs O(n · window): these are the definitions, and `computeRisk` uses the O(n) running versions in
+ * running-rolling.ts, which agree with them to floating-point noise.
  */
 import { beta } from './benchmark';
 import { annualVolatility, sharpeRatio } from './ratios';
 
-function rolling(length: number, window: number, metric: (from: number, to: number) => number): number[] {
+export function checkWindow(window: number): void {
   if (!Number.isInteger(window) || window < 2) throw new RangeError(`rolling window must be an integer >= 2`);
+}
+
+function rolling(length: number, window: number, metric: (from: number, to: number) => number): number[] {
+  checkWindow(window);
   const out = new Array<number>(length).fill(NaN);
   for (let end = window; end <= length; end++) out[end - 1] = metric(end - window, end);
   return out;

@@ -12,14 +12,16 @@ export function present(values: readonly number[]): number[] {
  * Mean with one correction pass: a constant series then has exactly its constant as mean, so its deviations are
  * exactly 0 and a zero-variance series gets an infinite (not a huge finite) Sharpe ratio, as in numpy.
  */
-export function mean(values: readonly number[]): number {
+export function mean(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return NaN;
+  // Indexed loops, not for-of: this runs on arrays of every elements kind, where the iterator protocol stops
+  // being inlined and costs ~50x. Same additions in the same order, so the same result to the bit.
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < n; i++) sum += values[i];
   const first = sum / n;
   let residual = 0;
-  for (const v of values) residual += v - first;
+  for (let i = 0; i < n; i++) residual += values[i] - first;
   return first + residual / n;
 }
 
@@ -33,7 +35,7 @@ export function std(values: readonly number[], ddof = 1): number {
   if (n - ddof <= 0) return NaN;
   const m = mean(values);
   let squares = 0;
-  for (const v of values) squares += (v - m) ** 2;
+  for (let i = 0; i < n; i++) squares += (values[i] - m) ** 2;
   return Math.sqrt(squares / (n - ddof));
 }
 
@@ -43,8 +45,18 @@ export function nanStd(values: readonly number[], ddof = 1): number {
 
 /** numpy's default `percentile` (linear interpolation between closest ranks); `q` in [0, 100]. */
 export function percentile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(sortedAscending(values), q);
+}
+
+/** A sorted copy. A typed array sorts numerically in native code, several times faster than a comparator. */
+export function sortedAscending(values: readonly number[]): Float64Array {
+  // The constructor copies an array directly; `Float64Array.from` walks it through the iterator protocol.
+  return new Float64Array(values).sort();
+}
+
+/** `percentile` of values already sorted ascending, so several quantiles of one sample need one sort. */
+export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return NaN;
   const rank = (q / 100) * (sorted.length - 1);
   const below = Math.floor(rank);
   const above = Math.min(below + 1, sorted.length - 1);
