@@ -16,7 +16,11 @@ describe('loadConfig', () => {
   });
 
   it('reads comma-separated lists and derives the UI URL from its port', () => {
-    const config = loadConfig({ API_KEYS: ' a, b ,,c', IMPORT_ROOTS: '/data/one,/data/two', TEMPORAL_UI_PORT: '18233' });
+    const config = loadConfig({
+      API_KEYS: ' a, b ,,c',
+      IMPORT_ROOTS: '/data/one,/data/two',
+      TEMPORAL_UI_PORT: '18233',
+    });
     expect(config.api.keys).toEqual(['a', 'b', 'c']);
     expect(config.api.importRoots).toEqual([path.resolve('/data/one'), path.resolve('/data/two')]);
     expect(config.temporal.uiUrl).toBe('http://127.0.0.1:18233');
