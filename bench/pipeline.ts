@@ -13,6 +13,7 @@ import {
   type PlannedBatch,
 } from '../contracts';
 import { transformPriceBatch } from '../activities/etl/transform-price-batch';
+import { createPool } from '../infra/db/pool';
 import { putContentAddressed } from '../infra/objects/content-addressed';
 import { loadStagedPrices } from '../infra/repositories/price-load';
 import { createObjectStore, ensureBucket, type ObjectStore } from '../infra/s3';
@@ -41,6 +42,18 @@ export async function run() {
     if (result.rowsRead !== EXPECTED_ROWS || result.rowsLoaded + result.rowsRejected !== EXPECTED_ROWS) {
       throw new Error(`unexpected accounting: ${JSON.stringify(result)}`);
     }
+    const barsInDatabase = await countBars(stack.config.db.url);
+    if (barsInDatabase !== result.rowsLoaded)
+      throw new Error(`price_bars holds ${barsInDatabase}, expected ${result.rowsLoaded}`);
+    // The same request again: a new run of the same workflow id that must change nothing.
+    const rerun = await timed(() => runThroughApi(api, request));
+    if (
+      rerun.value.rowsInserted !== 0 ||
+      rerun.value.rowsUpdated !== 0 ||
+      (await countBars(stack.config.db.url)) !== barsInDatabase
+    ) {
+      throw new Error(`the same request again changed data: ${JSON.stringify(rerun.value)}`);
+    }
     const rss = {
       etlWorkerMb: peakRssMb(stack.services['etl-worker'].pid),
       dataWorkerMb: peakRssMb(stack.services['data-worker'].pid),
@@ -58,11 +71,17 @@ export async function run() {
         `in-process ${inProcess.seconds.toFixed(1)} s, ratio ${ratio.toFixed(2)} (target <= ${TARGETS.ratio}); ` +
         `peak RSS etl ${rss.etlWorkerMb.toFixed(0)} MB, data ${rss.dataWorkerMb.toFixed(0)} MB (target <= ${TARGETS.workerRssMb}), api ${rss.apiMb.toFixed(0)} MB`,
     );
+    console.log(
+      `  price_bars holds ${fmt(barsInDatabase)} = rowsLoaded; ${result.rowsRejected} rejected; ` +
+        `the same request again: ${rerun.seconds.toFixed(1)} s, 0 inserted, 0 updated`,
+    );
     const summary = {
       rows: EXPECTED_ROWS,
       rowsLoaded: result.rowsLoaded,
       rowsRejected: result.rowsRejected,
       batches: result.batches,
+      barsInDatabase,
+      rerunSeconds: rerun.seconds,
       wallSeconds: viaTemporal.seconds,
       rowsPerSecond,
       inProcessSeconds: inProcess.seconds,
@@ -79,6 +98,15 @@ export async function run() {
     return { name: 'pipeline', ...summary };
   } finally {
     await stack.stop();
+  }
+}
+
+async function countBars(url: string): Promise<number> {
+  const pool = createPool(url, 1);
+  try {
+    return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM price_bars')).rows[0].n;
+  } finally {
+    await pool.end();
   }
 }
 

@@ -91,8 +91,9 @@ function fakes(batches: PlannedBatch[], behaviour: { failBatch?: string; flakyBa
   return { etl, data, seen };
 }
 
-async function runWith(activities: ReturnType<typeof fakes>, args: unknown[]): Promise<IngestPricesResult> {
-  const workers = await Promise.all([
+/** The etl and data workers of the real task queues, hosting the fakes. */
+function fakeWorkers(activities: ReturnType<typeof fakes>): Promise<[Worker, Worker]> {
+  return Promise.all([
     Worker.create({
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUES.etl,
@@ -101,7 +102,10 @@ async function runWith(activities: ReturnType<typeof fakes>, args: unknown[]): P
     }),
     Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUES.data, activities: activities.data }),
   ]);
-  const [etl, data] = workers;
+}
+
+async function runWith(activities: ReturnType<typeof fakes>, args: unknown[]): Promise<IngestPricesResult> {
+  const [etl, data] = await fakeWorkers(activities);
   return data.runUntil(
     etl.runUntil(
       env.client.workflow.execute('ingestPrices', {
@@ -147,15 +151,7 @@ describe('ingestPrices workflow', () => {
   it('answers the progress query with failures by symbol after it completes', async () => {
     const activities = fakes(batchesOf(3), { failBatch: 'b0001' });
     const workflowId = randomUUID();
-    const [etl, data] = await Promise.all([
-      Worker.create({
-        connection: env.nativeConnection,
-        taskQueue: TASK_QUEUES.etl,
-        workflowBundle: bundle,
-        activities: activities.etl,
-      }),
-      Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUES.data, activities: activities.data }),
-    ]);
+    const [etl, data] = await fakeWorkers(activities);
     const progress = await data.runUntil(
       etl.runUntil(async () => {
         await env.client.workflow.execute('ingestPrices', {
