@@ -12,21 +12,17 @@ const CHUNK_BYTES = 256 * 1024;
 export class ObjectLineWriter {
   private readonly stream = new PassThrough();
   private readonly hash = createHash('sha256');
-  private readonly upload: Promise<unknown>;
+  private upload: Promise<unknown> | null = null;
   private pending: string[] = [];
   private pendingBytes = 0;
   private bytes = 0;
   lines = 0;
 
   constructor(
-    store: ObjectStore,
+    private readonly store: ObjectStore,
     readonly key: string,
-    contentType = 'text/csv',
-  ) {
-    this.upload = store.client.putObject(store.bucket, key, this.stream, undefined, { 'Content-Type': contentType });
-    // Surface upload errors through finish(), not as an unhandled rejection.
-    this.upload.catch(() => undefined);
-  }
+    private readonly contentType = 'text/csv',
+  ) {}
 
   async write(line: string): Promise<void> {
     this.pending.push(line);
@@ -37,8 +33,13 @@ export class ObjectLineWriter {
 
   async finish(): Promise<ObjectRef> {
     await this.flush();
-    this.stream.end();
-    await this.upload;
+    if (this.upload) {
+      this.stream.end();
+      await this.upload;
+    } else {
+      // Nothing was written (a batch with no rows): an empty object, since S3 refuses an empty multipart upload.
+      await this.store.client.putObject(this.store.bucket, this.key, Buffer.alloc(0), 0, this.metadata());
+    }
     return { key: this.key, sha256: this.hash.digest('hex'), bytes: this.bytes };
   }
 
@@ -49,6 +50,16 @@ export class ObjectLineWriter {
     this.pendingBytes = 0;
     this.hash.update(chunk);
     this.bytes += chunk.length;
+    if (!this.upload) {
+      // Started with the first bytes, so a writer that never gets any makes no multipart upload at all.
+      this.upload = this.store.client.putObject(this.store.bucket, this.key, this.stream, undefined, this.metadata());
+      // Upload errors surface through finish(), not as an unhandled rejection.
+      this.upload.catch(() => undefined);
+    }
     if (!this.stream.write(chunk)) await new Promise<void>((resolve) => this.stream.once('drain', resolve));
+  }
+
+  private metadata(): Record<string, string> {
+    return { 'Content-Type': this.contentType };
   }
 }

@@ -1,10 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES, type RawPart } from '../../contracts';
 import type { CollectInput, PriceSourceAdapter, SourceContext } from '../types';
-import { fetchStooqCsv } from './fetch-symbol';
+import { fetchStooqRange } from './fetch-range';
 import { createPacer } from './pacer';
 import { planStooqBatches } from './plan';
-import { buildStooqUrl, redactUrl } from './url';
+import { redactUrl } from './url';
 
 export interface StooqSourceOptions {
   /** `config.stooq.url`. */
@@ -41,13 +41,17 @@ async function collectBatch(input: CollectInput, ctx: SourceContext, options: St
   const pace = createPacer(options.requestsPerSecond, ctx.signal);
   const parts: RawPart[] = [];
   for (const [index, symbol] of input.symbols.entries()) {
-    const url = buildStooqUrl(options.baseUrl, { symbol, from: input.request.from, to: input.request.to });
-    await pace().catch((error: unknown) => {
-      throw ctx.signal.aborted ? (ctx.signal.reason ?? error) : error;
-    });
-    const body = await fetchStooqCsv(url, symbol, ctx, timeoutMs);
-    const archived = await ctx.archiveRaw('stooq', input.runDate, body, 'csv');
-    parts.push({ ...archived, symbol, origin: redactUrl(url) });
+    const pacedSafely = () =>
+      pace().catch((error: unknown) => {
+        throw ctx.signal.aborted ? (ctx.signal.reason ?? error) : error;
+      });
+    const query = { symbol, from: input.request.from, to: input.request.to };
+    const { url, body } = await fetchStooqRange(options.baseUrl, query, ctx, { timeoutMs, pace: pacedSafely });
+    // A known symbol without bars in the range contributes no raw object and no rows.
+    if (body) {
+      const archived = await ctx.archiveRaw('stooq', input.runDate, body, 'csv');
+      parts.push({ ...archived, symbol, origin: redactUrl(url) });
+    }
     ctx.heartbeat({ next: index + 1 });
   }
   return parts;

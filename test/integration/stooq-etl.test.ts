@@ -62,4 +62,19 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
     expect(result.rowsRead).toBe(251);
     expect(result.rowsFiltered).toBe(0);
   });
+
+  it('loads nothing, without failing, for a known symbol whose range has no bars; an unknown one still fails', async () => {
+    const result = (await harness.client.workflow.execute('ingestPrices', {
+      taskQueue: 'etl',
+      workflowId: `stooq-weekend-${Date.now()}`,
+      // 2017-01-07 and 08 are a Saturday and a Sunday.
+      args: [{ source: 'stooq', symbols: ['AAPL.US', 'QQQQ.US'], from: '2017-01-07', to: '2017-01-08', batchSize: 1 }],
+    })) as IngestPricesResult;
+    expect(result.rowsRead).toBe(0);
+    expect(result.batchesFailed).toBe(1);
+    expect(result.failures).toEqual([
+      expect.objectContaining({ symbols: ['QQQQ.US'], type: FAILURE_TYPES.unknownSymbol }),
+    ]);
+    expect(stooq.requestsFor('qqqq.us').map((r) => r.params.d1 ?? 'all')).toEqual(['20170107', 'all']);
+  });
 });
