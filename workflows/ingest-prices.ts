@@ -7,9 +7,11 @@ import {
   executeChild,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -94,6 +96,11 @@ export async function ingestPrices(
     );
     state.totals.batches = state.batches.length;
     log.info('planned price batches', { batches: state.batches.length, source: request.source });
+    // A file's symbols are known only now; runs recorded before this change did not upsert (see the replay test).
+    if (patched('symbol-count-after-plan')) {
+      const symbols = state.batches.reduce((n, batch) => n + batch.symbols.length, 0);
+      upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.symbolCount, value: symbols }]);
+    }
   }
   phase = 'running';
 
