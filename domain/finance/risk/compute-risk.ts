@@ -2,31 +2,25 @@
  * One call for the whole risk and performance report of a price or return series, optionally against a
  * benchmark. Series and benchmark are joined on their common dates before anything is computed.
  */
-import { alpha, beta, correlation, excessSharpe, informationRatio, trackingError, treynorRatio } from './benchmark';
-import { annualReturn, totalReturn } from './cumulative';
-import {
-  skewAndKurtosis,
-  parametricConditionalValueAtRisk,
-  parametricValueAtRisk,
-  stabilityOfTimeseries,
-  tailRatioOfSorted,
-  valueAtRiskOfSorted,
-  conditionalValueAtRiskOfSorted,
-  winRate,
-} from './distribution';
-import { maxDrawdownEpisode } from './drawdown';
+import { benchmarkRelative } from './benchmark-relative';
+import { annualReturnOfWealth } from './cumulative';
+import { parametricVarAndCvar, skewAndKurtosisOfPresent, stabilityOfPresent, winRateOfPresent } from './distribution';
+import { maxDrawdownEpisodeOf, scanWealth } from './drawdown';
 import { inferPeriodsPerYear } from './frequency';
 import { aggregateReturns, bestAndWorst, bestAndWorstOf, monthlyReturnsTableOf } from './periodic';
-import { annualVolatility, calmarRatio, downsideRisk, omegaRatio, sharpeRatio, sortinoRatio } from './ratios';
-import { alignByDate, datedReturns, type DatedSeries } from './returns';
+import { calmarOf, downsideRiskOfPresent, omegaRatio } from './ratios';
+import { alignByDate, alignedReturns, datedReturns, type DatedSeries } from './returns';
 import { InsufficientDataError, MIN_RETURNS, type RiskOptions, type RiskReport, type RiskSeries } from './risk-report';
 import { defaultRollingWindow } from './rolling';
-import { present, sortedAscending } from './stats';
+import { mean, presentExcess, stdAround } from './stats';
 import { runningRollingBeta, runningRollingRisk } from './running-rolling';
+import { tailQuantiles } from './tail-quantiles';
 
+/** The aligned returns, owned by the report (nothing here aliases the caller's arrays). */
 interface Prepared {
-  returns: DatedSeries;
-  benchmark?: DatedSeries;
+  dates: string[];
+  returns: readonly number[];
+  benchmark?: readonly number[];
   /** Date of the wealth before the first return: the first price's date, unknown for return input. */
   startDate: string | null;
 }
@@ -42,32 +36,30 @@ function asReturns(series: RiskSeries): DatedSeries {
 }
 
 function prepare(series: RiskSeries, benchmark: RiskSeries | undefined): Prepared {
-  const ownStart = (s: RiskSeries): string | null => ('prices' in s ? (s.dates[0] ?? null) : null);
-  if (!benchmark) return { returns: asReturns(series), startDate: ownStart(series) };
+  if (!benchmark) {
+    if (!('prices' in series)) return { dates: [...series.dates], returns: series.returns, startDate: null };
+    const own = datedReturns(asValues(series));
+    return { dates: [...own.dates], returns: own.values, startDate: series.dates[0] ?? null };
+  }
   if ('prices' in series && 'prices' in benchmark) {
     // Join prices first so each return spans the same two dates on both sides.
-    const joined = alignByDate(asValues(series), asValues(benchmark));
-    return {
-      returns: datedReturns({ dates: joined.dates, values: joined.a }),
-      benchmark: datedReturns({ dates: joined.dates, values: joined.b }),
-      startDate: joined.dates[0] ?? null,
-    };
+    const joined = alignedReturns(asValues(series), asValues(benchmark));
+    return { dates: joined.dates, returns: joined.a, benchmark: joined.b, startDate: joined.start };
   }
   const joined = alignByDate(asReturns(series), asReturns(benchmark));
-  return {
-    returns: { dates: joined.dates, values: joined.a },
-    benchmark: { dates: joined.dates, values: joined.b },
-    startDate: null,
-  };
+  return { dates: joined.dates, returns: joined.a, benchmark: joined.b, startDate: null };
 }
 
+/**
+ * Every full-period metric reads the same few things: the present returns with their mean and sample standard
+ * deviation, the present excess returns over the risk-free rate with theirs, and one walk along the wealth path.
+ * Each is computed once here and handed to the metrics, which equal the public one-metric functions to the bit.
+ */
 export function computeRisk(series: RiskSeries, options: RiskOptions = {}): RiskReport {
   if (series.dates.length !== ('prices' in series ? series.prices : series.returns).length) {
     throw new RangeError('series dates and values differ in length');
   }
-  const { returns, benchmark, startDate } = prepare(series, options.benchmark);
-  const r = [...returns.values];
-  const dates = [...returns.dates];
+  const { dates, returns: r, benchmark, startDate } = prepare(series, options.benchmark);
   if (r.length < MIN_RETURNS) {
     const scope = options.benchmark ? 'common dates with the benchmark' : 'bars';
     throw new InsufficientDataError(`too few ${scope}: ${r.length} returns, need at least ${MIN_RETURNS}`);
@@ -75,8 +67,21 @@ export function computeRisk(series: RiskSeries, options: RiskOptions = {}): Risk
   const periodsPerYear = options.periodsPerYear ?? inferPeriodsPerYear(startDate ? [startDate, ...dates] : dates);
   const riskFree = options.riskFree ?? 0;
   const window = options.rollingWindow ?? defaultRollingWindow(periodsPerYear);
-  const sorted = sortedAscending(present(r));
-  const shape = skewAndKurtosis(r);
+  const annualise = Math.sqrt(periodsPerYear);
+
+  const present = presentExcess(r, 0);
+  const presentMean = mean(present);
+  const presentStd = stdAround(present, presentMean, 1);
+  const excess = riskFree === 0 ? present : presentExcess(r, riskFree);
+  const excessMean = excess === present ? presentMean : mean(excess);
+  const excessStd = excess === present ? presentStd : stdAround(excess, excessMean, 1);
+  const downsideRisk = downsideRiskOfPresent(excess, periodsPerYear);
+  const wealth = scanWealth(r);
+  const finalWealth = wealth.path[r.length];
+  const cagr = annualReturnOfWealth(finalWealth, r.length, periodsPerYear);
+  const tails = tailQuantiles(present, 0.05);
+  const parametric = parametricVarAndCvar(presentMean, presentStd, 0.05);
+  const shape = skewAndKurtosisOfPresent(present, presentMean);
   const byBar = bestAndWorstOf(r, dates);
   const monthly = aggregateReturns(r, dates, 'monthly');
   const byMonth = bestAndWorst(monthly);
@@ -87,24 +92,24 @@ export function computeRisk(series: RiskSeries, options: RiskOptions = {}): Risk
     observations: r.length,
     from: startDate ?? dates[0],
     to: dates[dates.length - 1],
-    totalReturn: totalReturn(r),
-    cagr: annualReturn(r, periodsPerYear),
-    annualVolatility: annualVolatility(r, periodsPerYear),
-    sharpe: sharpeRatio(r, riskFree, periodsPerYear),
-    downsideRisk: downsideRisk(r, riskFree, periodsPerYear),
-    sortino: sortinoRatio(r, riskFree, periodsPerYear),
-    calmar: calmarRatio(r, periodsPerYear),
-    maxDrawdown: maxDrawdownEpisode(r, dates, startDate),
+    totalReturn: finalWealth - 1,
+    cagr,
+    annualVolatility: presentStd * annualise,
+    sharpe: (excessMean / excessStd) * annualise,
+    downsideRisk,
+    sortino: (excessMean * periodsPerYear) / downsideRisk,
+    calmar: calmarOf(cagr, wealth.deepest),
+    maxDrawdown: maxDrawdownEpisodeOf(wealth, dates, startDate),
     omega: omegaRatio(r, riskFree, 0, periodsPerYear),
-    tailRatio: tailRatioOfSorted(sorted),
-    stability: stabilityOfTimeseries(r),
+    tailRatio: tails.tailRatio,
+    stability: stabilityOfPresent(present),
     skew: shape.skew,
     kurtosis: shape.kurtosis,
-    var95: valueAtRiskOfSorted(sorted, 0.05),
-    cvar95: conditionalValueAtRiskOfSorted(sorted, 0.05),
-    parametricVar95: parametricValueAtRisk(r, 0.05),
-    parametricCvar95: parametricConditionalValueAtRisk(r, 0.05),
-    winRate: winRate(r),
+    var95: tails.valueAtRisk,
+    cvar95: tails.conditionalValueAtRisk,
+    parametricVar95: parametric.valueAtRisk,
+    parametricCvar95: parametric.conditionalValueAtRisk,
+    winRate: winRateOfPresent(present),
     bestDay: byBar.best,
     worstDay: byBar.worst,
     bestMonth: byMonth.best,
@@ -115,21 +120,8 @@ export function computeRisk(series: RiskSeries, options: RiskOptions = {}): Risk
     rolling: { window, dates, ...runningRollingRisk(r, window, periodsPerYear, riskFree) },
   };
   if (benchmark) {
-    const b = [...benchmark.values];
-    report.rolling.beta = runningRollingBeta(r, b, window);
-    // Each of these is needed twice below; rSquared is by definition the squared correlation.
-    const slope = beta(r, b, riskFree);
-    const rho = correlation(r, b);
-    report.benchmark = {
-      beta: slope,
-      alpha: alpha(r, b, periodsPerYear, riskFree, slope),
-      correlation: rho,
-      rSquared: rho ** 2,
-      excessSharpe: excessSharpe(r, b),
-      informationRatio: informationRatio(r, b, periodsPerYear),
-      treynor: treynorRatio(r, b, periodsPerYear, riskFree, slope),
-      trackingError: trackingError(r, b, periodsPerYear),
-    };
+    report.rolling.beta = runningRollingBeta(r, benchmark, window);
+    report.benchmark = benchmarkRelative(r, benchmark, periodsPerYear, riskFree);
   }
   return report;
 }

@@ -28,8 +28,13 @@ export function totalReturn(returns: readonly number[]): number {
  */
 export function annualReturn(returns: readonly number[], periodsPerYear: number): number {
   if (returns.length === 0) return NaN;
-  const years = returns.length / periodsPerYear;
-  return cumReturnsFinal(returns, 1) ** (1 / years) - 1;
+  return annualReturnOfWealth(cumReturnsFinal(returns, 1), returns.length, periodsPerYear);
+}
+
+/** `annualReturn` of `periods` returns that compounded 1 into `finalWealth`. */
+export function annualReturnOfWealth(finalWealth: number, periods: number, periodsPerYear: number): number {
+  const years = periods / periodsPerYear;
+  return finalWealth ** (1 / years) - 1;
 }
 
 /** CAGR is the annual return under another name. */

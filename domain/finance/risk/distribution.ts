@@ -2,7 +2,7 @@
  * Shape and tails of the return distribution. Missing returns (NaN) are skipped. Losses are negative numbers:
  * a 95% VaR of -0.03 means a period worse than -3% happens about 1 time in 20.
  */
-import { linearFit, mean, nanStd, percentileOfSorted, present, sortedAscending } from './stats';
+import { linearFitOnIndex, mean, percentileOfSorted, present, sortedAscending, std } from './stats';
 import { normalPdf, normalQuantile } from './normal';
 
 /** Historical VaR: the `cutoff` quantile of the returns (numpy's linear interpolation), as empyrical. */
@@ -32,13 +32,26 @@ export function conditionalValueAtRiskOfSorted(sorted: Float64Array, cutoff = 0.
 /** Gaussian VaR: `mean + z(cutoff) * std` with the sample standard deviation. */
 export function parametricValueAtRisk(returns: readonly number[], cutoff = 0.05): number {
   const values = present(returns);
-  return mean(values) + normalQuantile(cutoff) * nanStd(values, 1);
+  return parametricVarAndCvar(mean(values), std(values, 1), cutoff).valueAtRisk;
 }
 
 /** Gaussian CVaR: the mean of a normal below its `cutoff` quantile, `mean - std * pdf(z) / cutoff`. */
 export function parametricConditionalValueAtRisk(returns: readonly number[], cutoff = 0.05): number {
   const values = present(returns);
-  return mean(values) - (nanStd(values, 1) * normalPdf(normalQuantile(cutoff))) / cutoff;
+  return parametricVarAndCvar(mean(values), std(values, 1), cutoff).conditionalValueAtRisk;
+}
+
+/** Both Gaussian measures from the mean and sample standard deviation of the present returns. */
+export function parametricVarAndCvar(
+  presentMean: number,
+  presentStd: number,
+  cutoff: number,
+): { valueAtRisk: number; conditionalValueAtRisk: number } {
+  const z = normalQuantile(cutoff);
+  return {
+    valueAtRisk: presentMean + z * presentStd,
+    conditionalValueAtRisk: presentMean - (presentStd * normalPdf(z)) / cutoff,
+  };
 }
 
 /** |95th percentile| / |5th percentile|: above 1 when the right tail is fatter than the left. */
@@ -79,37 +92,73 @@ export function excessKurtosis(returns: readonly number[]): number {
  */
 export function skewAndKurtosis(returns: readonly number[]): { skew: number; kurtosis: number } {
   const values = present(returns);
-  if (values.length < 2) return { skew: NaN, kurtosis: NaN };
-  const m = mean(values);
+  return skewAndKurtosisOfPresent(values, mean(values));
+}
+
+/**
+ * `skewAndKurtosis` of values that are all present, given their mean. Each moment is `mean` of the powers of the
+ * deviations, whose two passes (sum, then correction) recompute the powers instead of storing three arrays of them:
+ * the same operations, so the same bits.
+ */
+export function skewAndKurtosisOfPresent(values: ArrayLike<number>, m: number): { skew: number; kurtosis: number } {
   const n = values.length;
-  const squares = new Float64Array(n);
-  const cubes = new Float64Array(n);
-  const fourths = new Float64Array(n);
+  if (n < 2) return { skew: NaN, kurtosis: NaN };
+  let sum2 = 0;
+  let sum3 = 0;
+  let sum4 = 0;
   for (let i = 0; i < n; i++) {
     const deviation = values[i] - m;
     const square = deviation * deviation;
-    squares[i] = square;
-    cubes[i] = square * deviation;
-    fourths[i] = square * square;
+    sum2 += square;
+    sum3 += square * deviation;
+    sum4 += square * square;
   }
-  const m2 = mean(squares);
-  return { skew: mean(cubes) / m2 ** 1.5, kurtosis: mean(fourths) / m2 ** 2 - 3 };
+  const first2 = sum2 / n;
+  const first3 = sum3 / n;
+  const first4 = sum4 / n;
+  let residual2 = 0;
+  let residual3 = 0;
+  let residual4 = 0;
+  for (let i = 0; i < n; i++) {
+    const deviation = values[i] - m;
+    const square = deviation * deviation;
+    residual2 += square - first2;
+    residual3 += square * deviation - first3;
+    residual4 += square * square - first4;
+  }
+  const m2 = first2 + residual2 / n;
+  const m3 = first3 + residual3 / n;
+  const m4 = first4 + residual4 / n;
+  return { skew: m3 / m2 ** 1.5, kurtosis: m4 / m2 ** 2 - 3 };
 }
 
 /** Share of the periods with a positive return (a flat period is not a win). */
 export function winRate(returns: readonly number[]): number {
-  const values = present(returns);
+  return winRateOfPresent(present(returns));
+}
+
+export function winRateOfPresent(values: ArrayLike<number>): number {
   if (values.length === 0) return NaN;
-  return values.filter((r) => r > 0).length / values.length;
+  let wins = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) wins++;
+  return wins / values.length;
 }
 
 /** R² of a straight line through the cumulative log returns: 1 for perfectly steady compounding. */
 export function stabilityOfTimeseries(returns: readonly number[]): number {
   if (returns.length < 2) return NaN;
+  return stabilityOfPresent(present(returns));
+}
+
+/**
+ * `stabilityOfTimeseries` of the present returns: the fit of `linearFit` against x = 0, 1, 2, … without building
+ * x (its mean is (n - 1) / 2 exactly, as `mean` computes it for integers) and without a copy of the path.
+ */
+export function stabilityOfPresent(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n < 2) return NaN;
+  const path = new Float64Array(n);
   let cumulative = 0;
-  const cumulativeLog = present(returns).map((r) => (cumulative += Math.log1p(r)));
-  return linearFit(
-    cumulativeLog.map((_, i) => i),
-    cumulativeLog,
-  ).rSquared;
+  for (let i = 0; i < n; i++) path[i] = cumulative += Math.log1p(values[i]);
+  return linearFitOnIndex(path).rSquared;
 }

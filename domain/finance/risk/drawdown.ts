@@ -17,7 +17,49 @@ export function drawdownSeries(returns: readonly number[]): number[] {
 /** The deepest drawdown, a negative fraction (0 when the wealth never fell); NaN for an empty series. */
 export function maxDrawdown(returns: readonly number[]): number {
   if (returns.length === 0) return NaN;
-  return drawdownSeries(returns).reduce((deepest, d) => Math.min(deepest, d), 0);
+  return scanWealth(returns).deepest;
+}
+
+/** One walk along the wealth path: what the drawdown metrics, the total return and the CAGR all read. */
+export interface WealthScan {
+  /** Point k is the wealth after k returns; point 0 is the starting 1, the last the final wealth. */
+  path: Float64Array;
+  /** `maxDrawdown`: the running minimum of the drawdowns with `Math.min`, so NaN once a drawdown is NaN. */
+  deepest: number;
+  /** The deepest drawdown that compares below the ones before it (NaN drawdowns never do), and where it lies. */
+  depth: number;
+  peakAt: number;
+  troughAt: number;
+}
+
+export function scanWealth(returns: readonly number[]): WealthScan {
+  const n = returns.length;
+  const path = new Float64Array(n + 1);
+  path[0] = 1;
+  let wealth = 1;
+  let peak = 1;
+  let peakAt = 0;
+  let deepest = 0;
+  let depth = 0;
+  let episodePeak = 0;
+  let troughAt = 0;
+  for (let i = 0; i < n; i++) {
+    const r = returns[i];
+    if (!Number.isNaN(r)) wealth *= 1 + r;
+    path[i + 1] = wealth;
+    if (wealth > peak) {
+      peak = wealth;
+      peakAt = i + 1;
+    }
+    const drawdown = wealth / peak - 1;
+    deepest = Math.min(deepest, drawdown);
+    if (drawdown < depth) {
+      depth = drawdown;
+      episodePeak = peakAt;
+      troughAt = i + 1;
+    }
+  }
+  return { path, deepest, depth, peakAt: episodePeak, troughAt };
 }
 
 export interface DrawdownEpisode {
@@ -45,49 +87,41 @@ export function maxDrawdownEpisode(
   dates: readonly string[],
   startDate: string | null,
 ): DrawdownEpisode {
-  // Point k of the wealth path: k = 0 is the start, k = i + 1 follows returns[i].
-  const dateOf = (k: number): string | null => (k === 0 ? startDate : dates[k - 1]);
-  let wealth = 1;
-  let peak = 1;
-  let peakAt = 0;
-  let depth = 0;
-  let episodePeak = 0;
-  let troughAt = 0;
-  const wealthPath = [1];
-  returns.forEach((r, i) => {
-    if (!Number.isNaN(r)) wealth *= 1 + r;
-    wealthPath.push(wealth);
-    if (wealth > peak) {
-      peak = wealth;
-      peakAt = i + 1;
-    }
-    const drawdown = wealth / peak - 1;
-    if (drawdown < depth) {
-      depth = drawdown;
-      episodePeak = peakAt;
-      troughAt = i + 1;
-    }
-  });
+  return maxDrawdownEpisodeOf(scanWealth(returns), dates, startDate);
+}
+
+/** `maxDrawdownEpisode` from the scan of the returns, for a caller that needs the scan for more. */
+export function maxDrawdownEpisodeOf(
+  scan: WealthScan,
+  dates: readonly string[],
+  startDate: string | null,
+): DrawdownEpisode {
+  const { path, depth, peakAt, troughAt } = scan;
   if (depth === 0) {
     return { depth, peakDate: null, troughDate: null, recoveryDate: null, durationPeriods: 0, durationDays: 0 };
   }
   let recoveredAt: number | null = null;
-  for (let k = troughAt + 1; k < wealthPath.length; k++) {
-    if (wealthPath[k] >= wealthPath[episodePeak]) {
+  for (let k = troughAt + 1; k < path.length; k++) {
+    if (path[k] >= path[peakAt]) {
       recoveredAt = k;
       break;
     }
   }
-  const endAt = recoveredAt ?? wealthPath.length - 1;
-  const peakDate = dateOf(episodePeak);
-  const endDate = dateOf(endAt);
+  const endAt = recoveredAt ?? path.length - 1;
+  const peakDate = dateOfPoint(peakAt, dates, startDate);
+  const endDate = dateOfPoint(endAt, dates, startDate);
   return {
     depth,
     peakDate,
-    troughDate: dateOf(troughAt),
-    recoveryDate: recoveredAt === null ? null : dateOf(recoveredAt),
-    durationPeriods: endAt - episodePeak,
+    troughDate: dateOfPoint(troughAt, dates, startDate),
+    recoveryDate: recoveredAt === null ? null : dateOfPoint(recoveredAt, dates, startDate),
+    durationPeriods: endAt - peakAt,
     durationDays:
       peakDate === null || endDate === null ? null : Math.round((Date.parse(endDate) - Date.parse(peakDate)) / DAY_MS),
   };
+}
+
+/** Point k of the wealth path: k = 0 is the start, k = i + 1 follows returns[i]. */
+function dateOfPoint(k: number, dates: readonly string[], startDate: string | null): string | null {
+  return k === 0 ? startDate : dates[k - 1];
 }

@@ -4,7 +4,7 @@
  */
 import { annualReturn } from './cumulative';
 import { maxDrawdown } from './drawdown';
-import { nanMean, nanStd, subtract } from './stats';
+import { nanMean, nanStd, present, subtract } from './stats';
 
 export type PerPeriodRate = number | readonly number[];
 
@@ -30,8 +30,22 @@ export function downsideRisk(
   periodsPerYear: number,
 ): number {
   if (returns.length < 1) return NaN;
-  const shortfalls = subtract(returns, requiredReturn).map((x) => (Number.isNaN(x) ? NaN : Math.min(x, 0) ** 2));
-  return Math.sqrt(nanMean(shortfalls)) * Math.sqrt(periodsPerYear);
+  return downsideRiskOfPresent(present(subtract(returns, requiredReturn)), periodsPerYear);
+}
+
+/**
+ * `downsideRisk` of the present excess returns. The mean of the squared shortfalls is `mean`'s two passes (sum,
+ * then correction) over shortfalls computed twice rather than stored: the same operations, so the same bits.
+ */
+export function downsideRiskOfPresent(excess: ArrayLike<number>, periodsPerYear: number): number {
+  const n = excess.length;
+  if (n === 0) return NaN;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += Math.min(excess[i], 0) ** 2;
+  const first = sum / n;
+  let residual = 0;
+  for (let i = 0; i < n; i++) residual += Math.min(excess[i], 0) ** 2 - first;
+  return Math.sqrt(first + residual / n) * Math.sqrt(periodsPerYear);
 }
 
 /**
@@ -51,8 +65,13 @@ export function sortinoRatio(
 /** Annual return over the depth of the maximum drawdown; NaN when there was no drawdown. */
 export function calmarRatio(returns: readonly number[], periodsPerYear: number): number {
   const drawdown = maxDrawdown(returns);
-  if (!(drawdown < 0)) return NaN;
-  const ratio = annualReturn(returns, periodsPerYear) / Math.abs(drawdown);
+  return calmarOf(drawdown < 0 ? annualReturn(returns, periodsPerYear) : NaN, drawdown);
+}
+
+/** `calmarRatio` from the annual return and the maximum drawdown. */
+export function calmarOf(annualReturn: number, maxDrawdown: number): number {
+  if (!(maxDrawdown < 0)) return NaN;
+  const ratio = annualReturn / Math.abs(maxDrawdown);
   return Number.isFinite(ratio) ? ratio : NaN;
 }
 
@@ -71,10 +90,14 @@ export function omegaRatio(
   if (annualization === 1) threshold = requiredReturn;
   else if (requiredReturn <= -1) return NaN;
   else threshold = (1 + requiredReturn) ** (1 / annualization) - 1;
+  if (typeof riskFree !== 'number' && riskFree.length !== returns.length) {
+    throw new RangeError(`series lengths differ: ${returns.length} and ${riskFree.length}`);
+  }
   let gains = 0;
   let losses = 0;
-  for (const x of subtract(returns, riskFree)) {
-    const excess = x - threshold;
+  // Indexed, without the array of excess returns: a NaN return adds to neither side either way.
+  for (let i = 0; i < returns.length; i++) {
+    const excess = returns[i] - (typeof riskFree === 'number' ? riskFree : riskFree[i]) - threshold;
     if (excess > 0) gains += excess;
     else if (excess < 0) losses -= excess;
   }

@@ -36,6 +36,28 @@ export function alignByDate(a: DatedSeries, b: DatedSeries): { dates: string[]; 
   return aligned;
 }
 
+/**
+ * `datedReturns` of each side of `alignByDate` of two price series. Over the same sessions (a stock against an
+ * index) the join keeps everything, so the returns are taken from the inputs directly, without copying them first.
+ */
+export function alignedReturns(a: DatedSeries, b: DatedSeries): AlignedReturns {
+  if (sameAscendingDates(a.dates, b.dates)) {
+    const start = a.dates[0] ?? null;
+    return { start, dates: a.dates.slice(1), a: simpleReturns(a.values), b: simpleReturns(b.values) };
+  }
+  const joined = alignByDate(a, b);
+  const start = joined.dates[0] ?? null;
+  return { start, dates: joined.dates.slice(1), a: simpleReturns(joined.a), b: simpleReturns(joined.b) };
+}
+
+export interface AlignedReturns {
+  /** The first common date: the date of the prices before the first returns. */
+  start: string | null;
+  dates: string[];
+  a: number[];
+  b: number[];
+}
+
 /** Equal and strictly ascending: with a repeated date the join pairs it differently, so that takes the table. */
 function sameAscendingDates(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;

@@ -25,15 +25,34 @@ export function mean(values: ArrayLike<number>): number {
   return first + residual / n;
 }
 
+/**
+ * The present values of `values - over`, in order, in a typed array: the sample that every full-period metric of
+ * `computeRisk` reads, built once instead of once per metric. `x - 0` is `x` to the bit, so `over = 0` gives the
+ * present values themselves.
+ */
+export function presentExcess(values: ArrayLike<number>, over: number): Float64Array {
+  const out = new Float64Array(values.length);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] - over;
+    if (!Number.isNaN(x)) out[count++] = x;
+  }
+  return out.subarray(0, count);
+}
+
 export function nanMean(values: readonly number[]): number {
   return mean(present(values));
 }
 
 /** Standard deviation with `ddof` degrees of freedom removed (1 = sample, 0 = population); NaN when n <= ddof. */
-export function std(values: readonly number[], ddof = 1): number {
+export function std(values: ArrayLike<number>, ddof = 1): number {
+  return stdAround(values, mean(values), ddof);
+}
+
+/** `std` given the mean of the same values, for a caller that needs the mean too. */
+export function stdAround(values: ArrayLike<number>, m: number, ddof = 1): number {
   const n = values.length;
   if (n - ddof <= 0) return NaN;
-  const m = mean(values);
   let squares = 0;
   for (let i = 0; i < n; i++) squares += (values[i] - m) ** 2;
   return Math.sqrt(squares / (n - ddof));
@@ -79,15 +98,32 @@ export interface LinearFit {
 
 /** Ordinary least squares of y on x. */
 export function linearFit(x: readonly number[], y: readonly number[]): LinearFit {
-  const n = x.length;
-  if (n < 2 || y.length !== n) return { slope: NaN, intercept: NaN, rSquared: NaN };
-  const mx = mean(x);
+  if (x.length < 2 || y.length !== x.length) return { slope: NaN, intercept: NaN, rSquared: NaN };
+  return linearFitAround(x, mean(x), y);
+}
+
+/** `linearFit` of y on its index 0, 1, 2, …, without an array of indices: x[i] is i. */
+export function linearFitOnIndex(y: ArrayLike<number>): LinearFit {
+  const n = y.length;
+  if (n < 2) return { slope: NaN, intercept: NaN, rSquared: NaN };
+  // `mean` of the indices, step for step.
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += i;
+  const first = sum / n;
+  let residual = 0;
+  for (let i = 0; i < n; i++) residual += i - first;
+  return linearFitAround(null, first + residual / n, y);
+}
+
+/** The fit given x's mean; `x` null stands for the indices. */
+function linearFitAround(x: ArrayLike<number> | null, mx: number, y: ArrayLike<number>): LinearFit {
+  const n = y.length;
   const my = mean(y);
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
   for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx;
+    const dx = (x === null ? i : x[i]) - mx;
     const dy = y[i] - my;
     sxx += dx * dx;
     syy += dy * dy;
