@@ -16,9 +16,8 @@ export const TEST_DATABASE_PREFIX = 'iby_test_';
 
 /** A fresh, migrated database of its own for one test file, on the server the global setup checked. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const base = process.env.IBY_TEST_DATABASE_URL_BASE;
-  if (!base)
-    throw new Error('IBY_TEST_DATABASE_URL_BASE is not set: integration tests run under jest’s integration project');
+  // The integration setup names the server it checked; unit tests that need SQL use the local default.
+  const base = process.env.IBY_TEST_DATABASE_URL_BASE ?? 'postgres://postgres@127.0.0.1:5432';
   const runId = process.env.IBY_TEST_RUN_ID ?? 'adhoc';
   const url = databaseUrl(base, `${TEST_DATABASE_PREFIX}${runId}_${randomBytes(4).toString('hex')}`);
   await ensureDatabase(url);

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { invalidatePriceCaches } from '../../../infra/cache';
 import { createRedis } from '../../../infra/redis';
 import { buildTestApp, CLOSED_REDIS_URL, type TestApp } from '../../test-support/test-app';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { createTestRedis, type TestRedis } from '../../test-support/test-redis';
 
 let database: TestDatabase;
