@@ -1,4 +1,4 @@
-import { highestFrom, lowestFrom } from './rolling-extremes';
+import { WindowExtremes } from './rolling-extremes';
 import { assertPeriod, assertSameLength } from './validate';
 import { nanArrays, onValidBars, type Series } from './valid-bars';
 
@@ -29,7 +29,7 @@ export function stochastic(
 }
 
 /**
- * One pass: the window extremes are tracked inline (see rolling-extremes.ts), and both smoothings are running
+ * One pass: the window extremes come from WindowExtremes (see rolling-extremes.ts), and both smoothings are running
  * sums over small rings of the last kSlowing fast %K and dPeriod %K values, so no intermediate arrays.
  */
 function stochasticKernel(
@@ -50,27 +50,10 @@ function stochasticKernel(
   let slowSlot = 0;
   let fastSum = 0;
   let slowSum = 0;
-  let highest = -Infinity;
-  let highestBar = -1;
-  let lowest = Infinity;
-  let lowestBar = -1;
+  const window = new WindowExtremes(high, low, kPeriod);
   for (let i = 0; i < n; i++) {
-    const windowStart = i - kPeriod + 1;
-    if (highestBar < windowStart) {
-      highestBar = highestFrom(high, windowStart, i);
-      highest = high[highestBar];
-    } else if (high[i] >= highest) {
-      highest = high[i];
-      highestBar = i;
-    }
-    if (lowestBar < windowStart) {
-      lowestBar = lowestFrom(low, windowStart, i);
-      lowest = low[lowestBar];
-    } else if (low[i] <= lowest) {
-      lowest = low[i];
-      lowestBar = i;
-    }
-    if (windowStart < 0) continue;
+    if (!window.advance(i)) continue;
+    const { highest, lowest } = window;
     const range = highest - lowest;
     const fastK = range === 0 ? 0 : 100 * ((close[i] - lowest) / range);
     // The rings start as zeros, so until they are full the subtraction removes nothing.

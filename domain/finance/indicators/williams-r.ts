@@ -1,6 +1,6 @@
 import { assertPeriod, assertSameLength } from './validate';
 import { nanArray, onValidBars, type Series } from './valid-bars';
-import { lowestFrom, highestFrom } from './rolling-extremes';
+import { WindowExtremes } from './rolling-extremes';
 
 /**
  * Williams %R = -100*(highest high - close)/(highest high - lowest low) over `period` bars, in [-100, 0] for
@@ -12,32 +12,15 @@ export function williamsR(high: Series, low: Series, close: Series, period = 14)
   return onValidBars([high, low, close], ([h, l, c]) => williamsRKernel(h, l, c, period));
 }
 
-/** One pass, tracking the window's extremes inline (see rolling-extremes.ts for why they are tracked this way). */
+/** One pass over the bars, with the window's extremes from WindowExtremes (see rolling-extremes.ts). */
 function williamsRKernel(high: Float64Array, low: Float64Array, close: Float64Array, period: number): Float64Array {
   const n = close.length;
   const out = nanArray(n, period - 1);
   if (n < period) return out;
-  let highest = -Infinity;
-  let highestBar = -1;
-  let lowest = Infinity;
-  let lowestBar = -1;
+  const window = new WindowExtremes(high, low, period);
   for (let i = 0; i < n; i++) {
-    const windowStart = i - period + 1;
-    if (highestBar < windowStart) {
-      highestBar = highestFrom(high, windowStart, i);
-      highest = high[highestBar];
-    } else if (high[i] >= highest) {
-      highest = high[i];
-      highestBar = i;
-    }
-    if (lowestBar < windowStart) {
-      lowestBar = lowestFrom(low, windowStart, i);
-      lowest = low[lowestBar];
-    } else if (low[i] <= lowest) {
-      lowest = low[i];
-      lowestBar = i;
-    }
-    if (windowStart < 0) continue;
+    if (!window.advance(i)) continue;
+    const { highest, lowest } = window;
     const range = highest - lowest;
     // The ratio first, so that rounding cannot push the value past -100.
     out[i] = range === 0 ? 0 : -100 * ((highest - close[i]) / range);
