@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { runCaptured } from './test-support';
 import { sharedData } from '../test/support/shared-data';
 import { runAnalyze } from './analyze-command';
 
@@ -32,20 +32,7 @@ const RISK_KEYS = [
 ];
 const BENCHMARK_KEYS = ['beta', 'alpha', 'correlation', 'r_squared', 'excess_sharpe', 'information_ratio', 'treynor'];
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await runAnalyze(argv, out, err);
-  return { code, out: out.text, err: err.text };
-}
+const run = (...argv: string[]) => runCaptured(runAnalyze, argv);
 
 interface AnalyzeJson {
   symbol: string;

@@ -1,22 +1,10 @@
-import { Writable } from 'node:stream';
 import { sharedData } from '../test/support/shared-data';
 import { runFundamentals } from './fundamentals-command';
+import { runCaptured } from './test-support';
 
 const APPLE = sharedData('fundamentals', 'CIK0000320193.json');
 
-/** Runs the command with in-memory streams. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const chunks = { out: '', err: '' };
-  const sink = (key: 'out' | 'err') =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks[key] += chunk.toString();
-        done();
-      },
-    });
-  const code = await runFundamentals(argv, sink('out'), sink('err'));
-  return { code, ...chunks };
-}
+const run = (...argv: string[]) => runCaptured(runFundamentals, argv);
 
 interface JsonOutput {
   cik: number;

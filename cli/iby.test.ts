@@ -1,25 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { PROJECT_ROOT } from '../config';
+import { runCaptured } from './test-support';
 import { sharedData } from '../test/support/shared-data';
 import { main } from './iby';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(argv, out, err);
-  return { code, out: out.text, err: err.text };
-}
+const run = (...argv: string[]) => runCaptured(main, argv);
 
 describe('iby dispatcher', () => {
   it('lists its commands on --help', async () => {
