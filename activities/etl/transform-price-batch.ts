@@ -47,12 +47,13 @@ export async function transformPriceBatch(
   const symbols = new Set<string>();
   // Shared by all parts: the same (symbol, date) twice in one batch is a duplicate even across files.
   const seen = new DuplicateTracker();
+  const only = request.symbols?.length ? new Set(request.symbols.map((s) => s.toUpperCase())) : undefined;
 
   for (const part of parts) {
     const body = await s3.client.getObject(s3.bucket, part.key);
     const parsed = parsePrices(body, {
       symbol: part.symbol,
-      symbols: request.symbols?.length ? new Set(request.symbols.map((s) => s.toUpperCase())) : undefined,
+      symbols: only,
       from: request.from,
       to: request.to,
       seen,
