@@ -22,6 +22,8 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '<rootDir>/test/'],
+      globalSetup: '<rootDir>/test/support/unit-global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/fast-check-setup.ts'],
     },
     {
       ...common,

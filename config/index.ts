@@ -58,7 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       host: e.API_HOST,
       port: e.API_PORT,
       keys: e.API_KEYS,
-      importRoots: (e.IMPORT_ROOTS.length ? e.IMPORT_ROOTS : [DEMO_DATA_DIR]).map((p) => path.resolve(PROJECT_ROOT, p)),
+      // The bundled demo data stays importable whatever the user adds: npm start's first run loads it.
+      importRoots: [...new Set([...e.IMPORT_ROOTS, DEMO_DATA_DIR].map((p) => path.resolve(PROJECT_ROOT, p)))],
     },
     workers: {
       etl: { port: e.ETL_WORKER_PORT },

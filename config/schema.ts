@@ -35,7 +35,7 @@ export const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   API_KEYS: csv.default(['dev-key']),
-  /** Folders the API may import files from; empty means the bundled demo data only. */
+  /** Folders the API may import files from, besides the bundled demo data, which is always importable. */
   IMPORT_ROOTS: csv.default([]),
   ETL_WORKER_PORT: port.default(8000),
   ANALYSIS_WORKER_PORT: port.default(8001),
