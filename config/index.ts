@@ -9,7 +9,7 @@ export const DEMO_DATA_DIR = path.join(PROJECT_ROOT, 'node_modules', 'vega-datas
 export interface Config {
   temporal: { address: string; namespace: string; uiPort: number; uiUrl: string };
   db: { url: string };
-  redis: { url: string };
+  redis: { url: string; commandTimeoutMs: number };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
   api: { host: string; port: number; keys: string[]; importRoots: string[] };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
@@ -46,7 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       uiUrl: (e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`).replace(/\/$/, ''),
     },
     db: { url: e.DATABASE_URL },
-    redis: { url: e.REDIS_URL },
+    redis: { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
     s3: {
       endpoint: e.S3_ENDPOINT,
       accessKey: e.S3_ACCESS_KEY,

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   TEMPORAL_UI_URL: url.optional(),
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/iby'),
   REDIS_URL: url.default('redis://127.0.0.1:6379/0'),
+  /** How long a cache read or write may take before the caller goes on without the cache. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(100),
   S3_ENDPOINT: url.default('http://127.0.0.1:8333'),
   S3_ACCESS_KEY: z.string().min(1).default('iby-local'),
   S3_SECRET_KEY: z.string().min(8).default('iby-local-secret'),
