@@ -32,6 +32,7 @@ import type { createEtlActivities } from '../activities/etl';
 import type { createDataActivities } from '../activities/data';
 import { ingestPriceBatch, type IngestPriceBatchResult } from './ingest-price-batch';
 import { addBatchResult, emptyResult } from './run-totals';
+import { businessDate, scheduledBusinessDate } from './business-date';
 
 export interface IngestPricesOptions {
   /** How many batches run at once. */
@@ -76,11 +77,14 @@ export async function ingestPrices(
   resumed?: IngestPricesState,
 ): Promise<IngestPricesResult> {
   const { workflowId, firstExecutionRunId: runId } = workflowInfo();
+  // A scheduled run is about its scheduled day: prices up to it, whenever the run actually executes (backfills).
+  const scheduledDate = scheduledBusinessDate();
+  if (scheduledDate && !request.to) request = { ...request, to: scheduledDate };
   const maxConcurrent = options.maxConcurrentBatches ?? DEFAULT_CONCURRENT_BATCHES;
   let phase: IngestProgress['phase'] = resumed ? 'running' : 'planning';
   let running = 0;
   const state: IngestPricesState = resumed ?? {
-    runDate: new Date().toISOString().slice(0, 10),
+    runDate: businessDate(),
     batches: [],
     nextBatch: 0,
     totals: emptyResult(),
