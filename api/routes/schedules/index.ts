@@ -1,4 +1,5 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import type { preValidationHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import { createScheduleService } from '../../../application/schedules';
 import { API_KEY_SECURITY } from '../../plugins/swagger';
@@ -20,6 +21,12 @@ import {
 } from './schemas';
 
 const common = { tags: ['schedules'], security: API_KEY_SECURITY };
+
+/** These bodies are optional: no body reads as `{}`, so a bare `POST …/pause` is valid. */
+const emptyBodyIsObject: preValidationHookHandler = (request, _reply, done) => {
+  request.body ??= {};
+  done();
+};
 const errors = { 401: ErrorBody, 503: ErrorBody };
 
 /** `/schedules`: Temporal Schedules of runs. Every route, reads included, needs the API key (hook below). */
@@ -47,6 +54,7 @@ const schedules: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
   fastify.post(
     '/schedules/default',
     {
+      preValidation: emptyBodyIsObject,
       schema: {
         ...common,
         summary: 'Create the default schedule: the daily pipeline on weekdays at 18:30 America/New_York',
@@ -54,7 +62,7 @@ const schedules: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
         response: { 201: ScheduleBody, 400: ErrorBody, 409: ErrorBody, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await answering(() => service.createDefault(request.body ?? {}))),
+    async (request, reply) => reply.code(201).send(await answering(() => service.createDefault(request.body))),
   );
 
   fastify.get(
@@ -113,32 +121,34 @@ const schedules: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     fastify.post(
       `/schedules/:id/${action}`,
       {
+        preValidation: emptyBodyIsObject,
         schema: {
           ...common,
           summary,
           params: ScheduleIdParams,
-          body: Type.Optional(NoteBody),
+          body: NoteBody,
           response: { 200: ScheduleBody, 400: ErrorBody, 404: ErrorBody, ...errors },
         },
       },
-      async (request) => answering(() => service[action](request.params.id, request.body?.note), request.params.id),
+      async (request) => answering(() => service[action](request.params.id, request.body.note), request.params.id),
     );
   }
 
   fastify.post(
     '/schedules/:id/trigger',
     {
+      preValidation: emptyBodyIsObject,
       schema: {
         ...common,
         summary: 'Run the schedule action now (business date: today)',
         params: ScheduleIdParams,
-        body: Type.Optional(TriggerBody),
+        body: TriggerBody,
         response: { 202: TriggeredBody, 400: ErrorBody, 404: ErrorBody, ...errors },
       },
     },
     async (request, reply) => {
       const { id } = request.params;
-      await answering(() => service.trigger(id, request.body?.overlap), id);
+      await answering(() => service.trigger(id, request.body.overlap), id);
       return reply.code(202).send({ id, triggered: true as const });
     },
   );
@@ -168,15 +178,16 @@ const schedules: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     fastify.post(
       path,
       {
+        preValidation: emptyBodyIsObject,
         schema: {
           ...common,
           summary: pause ? 'Pause every running schedule' : 'Unpause every paused schedule',
-          body: Type.Optional(NoteBody),
+          body: NoteBody,
           response: { 200: ChangedSchedulesBody, 400: ErrorBody, ...errors },
         },
       },
       async (request) => ({
-        schedules: await (pause ? service.pauseAll(request.body?.note) : service.unpauseAll(request.body?.note)),
+        schedules: await (pause ? service.pauseAll(request.body.note) : service.unpauseAll(request.body.note)),
       }),
     );
   }
