@@ -70,7 +70,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * exact. Temporal takes the times after `start` up to `end`, so a day's bounds are moved 1 ms back.
  */
 export function backfillBound(text: string, edge: 'from' | 'to', timeZone: string): Date {
-  if (DATE.test(text)) {
+  if (DATE.test(text) && isCalendarDate(text)) {
     const day = edge === 'from' ? text : nextDay(text);
     const instant = startOfDay(day, timeZone).getTime() - 1;
     if (!Number.isNaN(instant)) return new Date(instant);
@@ -78,6 +78,12 @@ export function backfillBound(text: string, edge: 'from' | 'to', timeZone: strin
     return new Date(text);
   }
   throw new ScheduleRequestError(`body/${edge}`, `"${text}" is not an ISO date or date-time`);
+}
+
+/** Date.parse rolls 2018-02-30 over to March; a real date prints back as itself. */
+function isCalendarDate(date: string): boolean {
+  const parsed = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === date;
 }
 
 function nextDay(date: string): string {
