@@ -16,6 +16,30 @@ describe('iby dispatcher', () => {
     expect(out).toMatch(/fundamentals\s+annual ratios/);
   });
 
+  it('lists the operator commands and documents the exit codes', async () => {
+    const { out } = await run('--help');
+    for (const name of ['run', 'runs', 'watch', 'cancel', 'schedule'])
+      expect(out).toMatch(new RegExp(`^  ${name} `, 'm'));
+    expect(out).toContain('exit codes:\n  0  success\n');
+    expect(out).toMatch(/^ {2}4 {2}the API cannot be reached/m);
+  });
+
+  it('prints its version', async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(await run('--version')).toEqual({ code: 0, out: `iby ${version}\n`, err: '' });
+  });
+
+  it('answers --help on every operator command without reaching the API', async () => {
+    for (const name of ['run', 'runs', 'watch', 'cancel', 'schedule']) {
+      const { code, out } = await run(name, '--help');
+      expect(code).toBe(0);
+      expect(out).toMatch(new RegExp(`^usage: iby ${name}`));
+      expect(out).toContain('exit codes:');
+    }
+  });
+
   it('rejects an unknown or missing command', async () => {
     const unknown = await run('analyse');
     expect(unknown.code).toBe(2);

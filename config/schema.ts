@@ -52,3 +52,9 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** What `iby run|runs|watch|cancel|schedule` need to reach a running API; read apart from the server's variables. */
+export const cliEnvSchema = z.object({
+  IBY_API_URL: url.default('http://127.0.0.1:3000'),
+  IBY_API_KEY: z.string().min(1).optional(),
+});

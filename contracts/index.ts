@@ -5,3 +5,4 @@ export * from './search-attributes';
 export * from './row-counts';
 export * from './runs';
 export * from './activity-options';
+export * from './schedules';

@@ -60,6 +60,7 @@ import {
   type RunKind,
 } from '../contracts';
 import type { createDataActivities } from '../activities/data';
+import { businessDate } from './business-date';
 import { failureOf } from './failure-of';
 import { describeProgress, progressOf, type RunPhase } from './run-progress';
 
@@ -111,7 +112,7 @@ export interface BatchedRunSpec<
   symbolCount?(request: Req): number;
   /** One line for the memo (the runs list) and the Temporal UI. */
   summary(request: Req): string;
-  /** The business date; defaults to the workflow's start date (a schedule may pass its scheduled date). */
+  /** The business date; defaults to the scheduled day of a scheduled run, else the day the run started. */
   runDate?(request: Req): string | undefined;
   /** The plan step: normally one activity call. */
   plan(request: Req, context: BatchContext): Promise<B[]>;
@@ -155,7 +156,7 @@ export async function runBatched<Req, B extends PlannedUnit, I, R, T extends Bat
   const maxConcurrent = options.maxConcurrentBatches ?? DEFAULT_CONCURRENT_BATCHES;
   const run = { phase: (resumed ? 'running' : 'planning') as RunPhase, running: 0 };
   const state: BatchedRunState<B, T> = resumed ?? {
-    runDate: spec.runDate?.(request) ?? new Date().toISOString().slice(0, 10),
+    runDate: spec.runDate?.(request) ?? businessDate(),
     batches: [],
     nextBatch: 0,
     totals: spec.emptyTotals(),

@@ -15,6 +15,7 @@ import { runBatched, type BatchedRunOptions, type BatchedRunSpec, type BatchedRu
 import { ingestPriceBatch, type IngestPriceBatchInput, type IngestPriceBatchResult } from './ingest-price-batch';
 import { pricesRunSummary } from './prices-summary';
 import { addBatchResult, emptyResult } from './run-totals';
+import { scheduledBusinessDate } from './business-date';
 
 export type IngestPricesOptions = BatchedRunOptions;
 export type IngestPricesState = BatchedRunState<PlannedBatch, IngestPricesResult>;
@@ -65,5 +66,8 @@ export async function ingestPrices(
   options: IngestPricesOptions = {},
   resumed?: IngestPricesState,
 ): Promise<IngestPricesResult> {
+  // A scheduled run is about its scheduled day: prices up to it, whenever the run actually executes (backfills).
+  const scheduledDate = scheduledBusinessDate();
+  if (scheduledDate && !request.to) request = { ...request, to: scheduledDate };
   return runBatched(pricesRun, request, options, resumed);
 }

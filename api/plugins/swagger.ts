@@ -19,6 +19,7 @@ export default fp(
         },
         tags: [
           { name: 'runs', description: 'ETL runs (Temporal workflows)' },
+          { name: 'schedules', description: 'Temporal Schedules of runs' },
           { name: 'securities', description: 'Securities and daily price bars' },
           { name: 'ops', description: 'Liveness, readiness and metrics' },
         ],

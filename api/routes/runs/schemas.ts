@@ -1,22 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { MAX_BATCH_SIZE, PRICE_SOURCES, RUN_KINDS, RUN_OUTCOMES, RUN_STATUSES } from '../../../contracts';
-import { IsoDate, TickerSymbol } from '../../schemas/common';
+import { RUN_KINDS, RUN_OUTCOMES, RUN_STATUSES } from '../../../contracts';
+import { TickerSymbol } from '../../schemas/common';
 
-export const StartPricesBody = Type.Object(
-  {
-    source: Type.Enum([...PRICE_SOURCES], { description: 'csv: a file or folder on the server; stooq: fetch symbols' }),
-    path: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 4096, description: 'csv only: a file or folder inside an import root' }),
-    ),
-    symbol: Type.Optional({ ...TickerSymbol, description: 'csv only: the symbol of a file without a symbol column' }),
-    symbols: Type.Optional(Type.Array(TickerSymbol, { maxItems: 10_000 })),
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
-    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BATCH_SIZE })),
-  },
-  { additionalProperties: false },
-);
-export type StartPricesBody = Static<typeof StartPricesBody>;
+export { StartPricesBody } from '../../../application/runs/prices-request-schema';
 
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_.:-]{1,100}$';
 
