@@ -1,5 +1,5 @@
 import { invalidatePriceCaches } from '../infra/cache';
-import { createPool } from '../infra/db/pool';
+import { createPool, poolSettings } from '../infra/db/pool';
 import { ensureDatabase } from '../infra/db/ensure-database';
 import { runMigrations } from '../infra/db/migrate';
 import { createRedis } from '../infra/redis';
@@ -7,10 +7,10 @@ import { createObjectStore, ensureBucket } from '../infra/s3';
 import { createDataWorkers } from './data-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
-runWorkerProcess('data', async ({ config, connection, logger, activityInterceptor, onClose }) => {
+runWorkerProcess('data', async ({ config, connection, logger, activityInterceptor, tuning, onClose }) => {
   // The data worker owns the schema: it migrates before it takes any load.
   await ensureDatabase(config.db.url);
-  const db = createPool(config.db.url);
+  const db = createPool(config.db.url, config.db.poolMax, poolSettings(config.db, 'data-worker'));
   onClose(() => db.end());
   const applied = await runMigrations(db);
   if (applied.length) logger.info({ applied }, 'applied migrations');
@@ -25,5 +25,6 @@ runWorkerProcess('data', async ({ config, connection, logger, activityIntercepto
     s3,
     invalidatePrices: (symbols) => invalidatePriceCaches(redis, symbols),
     interceptors: { activity: [activityInterceptor] },
+    tuning: tuning(),
   });
 });
