@@ -129,9 +129,7 @@ function temporalTls(e: Env): TemporalTls | undefined {
     serverName: e.TEMPORAL_TLS_SERVER_NAME,
   };
   if (!!tls.clientCertPath !== !!tls.clientKeyPath) {
-    throw new ConfigError([
-      'TEMPORAL_TLS_CLIENT_CERT_PATH / TEMPORAL_TLS_CLIENT_KEY_PATH: set both (mTLS) or neither',
-    ]);
+    throw new ConfigError(['TEMPORAL_TLS_CLIENT_CERT_PATH / TEMPORAL_TLS_CLIENT_KEY_PATH: set both (mTLS) or neither']);
   }
   const wanted = e.TEMPORAL_TLS === 'true' || !!e.TEMPORAL_API_KEY || Object.values(tls).some(Boolean);
   return e.TEMPORAL_TLS === 'false' || !wanted ? undefined : tls;
