@@ -45,6 +45,8 @@ export interface Supervised {
   halt(): void;
   /** halt(), then stop the current process with its grace time. */
   stop(): Promise<void>;
+  /** Resolves once the supervisor is done (after halt(), when a restart in progress has been stopped too). */
+  finished(): Promise<void>;
 }
 
 /** Watches `first` and starts it again, with backoff, each time it exits without being asked to. */
@@ -123,7 +125,7 @@ export function supervise(first: ManagedProcess, options: SupervisorOptions): Su
     }
   }
 
-  void loop().catch((err: unknown) => shout(`${name}: supervisor failed: ${(err as Error).message}`));
+  const done = loop().catch((err: unknown) => shout(`${name}: supervisor failed: ${(err as Error).message}`));
   const halt = (): void => {
     halted = true;
     pendingDelay?.cancel();
@@ -139,6 +141,7 @@ export function supervise(first: ManagedProcess, options: SupervisorOptions): Su
       // A restart still starting is a process like any other: stopAll() in the caller takes it down.
       await proc?.stop();
     },
+    finished: () => done,
   };
 }
 
