@@ -22,6 +22,7 @@ export interface Config {
     poolMax: number;
     statementTimeoutMs: number;
     idleInTransactionTimeoutMs: number;
+    migrateOnStart: boolean;
     /** Blank: each service names itself. */
     applicationName?: string;
   };
@@ -86,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       poolMax: e.DB_POOL_MAX,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      migrateOnStart: e.DB_MIGRATE_ON_START === 'true',
       applicationName: e.DB_APPLICATION_NAME,
     },
     redis: { url: e.REDIS_URL },

@@ -33,6 +33,8 @@ export const envSchema = z.object({
   /** Server-side limits per session, so a stuck query or an abandoned transaction cannot hold locks forever. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** The data worker applies migrations at start; false where a separate job migrates with a stronger role. */
+  DB_MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   /** Shown in pg_stat_activity; blank means iby-<service> (iby-api, iby-etl-worker, …). */
   DB_APPLICATION_NAME: z.string().min(1).max(63).optional(),
   REDIS_URL: url.default('redis://127.0.0.1:6379/0'),

@@ -82,9 +82,21 @@ async function loadedBatches(): Promise<number> {
   return rows[0].n;
 }
 
-async function health(baseUrl: string): Promise<{ pid: number; identity: string; taskQueues: string[] }> {
+interface Health {
+  pid: number;
+  identity: string;
+  taskQueues: string[];
+  inFlightActivities: number;
+}
+
+async function health(baseUrl: string): Promise<Health> {
   const response = await fetch(`${baseUrl}/health`);
-  return (await response.json()) as { pid: number; identity: string; taskQueues: string[] };
+  return (await response.json()) as Health;
+}
+
+/** Until the replica is working on an activity, so the kill interrupts work in flight. */
+async function whenBusy(baseUrl: string): Promise<void> {
+  while ((await health(baseUrl)).inFlightActivities < 1) await new Promise((r) => setTimeout(r, 20));
 }
 
 describe('worker replicas under kill -9', () => {
@@ -117,10 +129,16 @@ describe('worker replicas under kill -9', () => {
     while ((await loadedBatches()) < 1) await new Promise((r) => setTimeout(r, 50));
     const batches = SYMBOL_COUNT / BATCH_SIZE;
     expect(await loadedBatches()).toBeLessThan(batches / 2);
-    const victims = [fleet.supervised[1], fleet.supervised[3]];
-    const killed = victims.map((s) => s.current()?.pid ?? 0);
-    const restarted = victims.map((s) => s.nextRestart());
-    for (const pid of killed) process.kill(pid, 'SIGKILL');
+    // Each victim is killed while it runs an activity: the interesting crash, not an idle one.
+    const victims = [1, 3].map((i) => ({ supervisor: fleet.supervised[i], baseUrl: fleet.services[i].baseUrl }));
+    const killed: number[] = [];
+    const restarted = victims.map((v) => v.supervisor.nextRestart());
+    for (const victim of victims) {
+      await whenBusy(victim.baseUrl);
+      const pid = victim.supervisor.current()?.pid ?? 0;
+      process.kill(pid, 'SIGKILL');
+      killed.push(pid);
+    }
 
     const result = await handle.result();
     const seconds = (Date.now() - started) / 1000;
@@ -157,6 +175,8 @@ describe('worker replicas under kill -9', () => {
     expect(etl.size).toBeGreaterThan(1);
     expect(data.size).toBeGreaterThan(1);
     expect(who.workflowTasks.size).toBeGreaterThan(1);
+    // The activities the kills interrupted ran again elsewhere (a retried attempt in the history).
+    expect(who.retriedAttempts).toBeGreaterThanOrEqual(1);
     for (const identity of [...etl, ...data]) expect(identity).toMatch(/^(etl|data)-\d+\/\d+@/);
     process.stdout.write(
       `replicas: ${seconds.toFixed(1)} s with kills; ${who.retriedAttempts} retried attempts; etl ${[...etl].join(', ')}; data ${[...data].join(', ')}\n`,

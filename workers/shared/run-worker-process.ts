@@ -66,6 +66,7 @@ export function runWorkerProcess(
         instance: config.worker.instance ?? service,
         taskQueues: workers.map((w) => w.options.taskQueue),
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        inFlightActivities: workers.reduce((n, w) => n + w.getStatus().numInFlightActivities, 0),
         workers: workers.map((w) => ({ taskQueue: w.options.taskQueue, state: w.getState() })),
       }));
       closers.push(() => ops.close());
