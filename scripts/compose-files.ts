@@ -16,16 +16,16 @@ export function interpolate(text: string, env: Record<string, string | undefined
       const value = env[name as string];
       const unset = value === undefined || ((op as string | undefined)?.startsWith(':') && value === '');
       if (!op) return value ?? '';
-      if ((op as string).endsWith('-')) return unset ? (arg as string) : (value as string);
+      if ((op as string).endsWith('-')) return unset ? (arg as string) : value;
       if (unset) throw new Error(`${file}: required variable ${name as string} is missing: ${arg as string}`);
-      return value as string;
+      return value;
     },
   );
 }
 
 export function mergeCompose(base: unknown, override: unknown, key = ''): unknown {
   if (Array.isArray(base) && Array.isArray(override)) {
-    return key === 'ports' || key === 'volumes' ? [...base, ...override] : override;
+    return key === 'ports' || key === 'volumes' ? [...(base as unknown[]), ...(override as unknown[])] : override;
   }
   if (isMap(base) && isMap(override)) {
     const merged: Record<string, unknown> = { ...base };
@@ -40,7 +40,9 @@ export function loadComposeStack(dir: string, files: string[], env: Record<strin
   const envFile = path.join(dir, '.env');
   const vars = { ...(fs.existsSync(envFile) ? dotenv.parse(fs.readFileSync(envFile)) : {}), ...env };
   return files
-    .map((file) => YAML.parse(interpolate(fs.readFileSync(path.join(dir, file), 'utf8'), vars, file), { merge: true }))
+    .map((file): unknown =>
+      YAML.parse(interpolate(fs.readFileSync(path.join(dir, file), 'utf8'), vars, file), { merge: true }),
+    )
     .map(withoutExtensions)
     .reduce((merged, doc) => mergeCompose(merged, doc));
 }
