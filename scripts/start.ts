@@ -12,6 +12,7 @@ import {
   type NodeService,
 } from '../infra/local-stack/node-services';
 import { stopAll, type ManagedProcess } from '../infra/local-stack/processes';
+import { postgresOrEmbedded } from '../infra/local-stack/postgres-fallback';
 import { parseReplicas } from '../infra/local-stack/replicas';
 import { startSeaweed } from '../infra/local-stack/seaweed';
 import { supervise, type Supervised } from '../infra/local-stack/supervisor';
@@ -64,6 +65,8 @@ async function startStack(config: Config, replicas: Record<WorkerService, number
   }
   await assertPortsFree(services);
   const tools = await setupTools(say);
+  const startPostgres = () => postgresOrEmbedded(config, say);
+  keep(startPostgres)(await startPostgres());
   await setupServices(config, say);
   const logDir = path.join(config.dataDir, 'logs');
 
