@@ -59,8 +59,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { binDir, dataDir, port } = options;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (asRoot()) {
-    // The binaries and the data must be reachable by nobody: the folders on the way are traversable already.
+    // The data must belong to nobody, and nobody must get through its parent (DATA_DIR, ours): search permission only.
     await run('chown', ['-R', 'nobody:nogroup', dataDir]);
+    const parent = path.dirname(dataDir);
+    fs.chmodSync(parent, fs.statSync(parent).mode | 0o001);
   }
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     const [cmd, args] = unprivileged(path.join(binDir, 'initdb'), [
