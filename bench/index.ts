@@ -14,6 +14,7 @@ const benches: [string, () => Promise<{ run: () => Promise<BenchResult> }>][] = 
   ['load path vs raw COPY', () => import('./load-path')],
   ['full pipeline through Temporal vs in-process', () => import('./pipeline')],
   ['indicators vs TA-Lib', () => import('./finance-indicators')],
+  ['replicas: kill -9 mid-ingest vs clean', () => import('./replicas')],
 ];
 
 async function main(): Promise<void> {

@@ -7,15 +7,50 @@ export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.s
 export const DEMO_DATA_DIR = path.join(PROJECT_ROOT, 'node_modules', 'vega-datasets', 'data');
 
 export interface Config {
-  temporal: { address: string; namespace: string; uiPort: number; uiUrl: string };
-  db: { url: string };
+  temporal: {
+    address: string;
+    namespace: string;
+    uiPort: number;
+    uiUrl: string;
+    /** Set for Temporal Cloud API-key auth; sent as a bearer token over TLS. */
+    apiKey?: string;
+    /** Present when the connection uses TLS (a CA, a client certificate, an API key, or TEMPORAL_TLS=true). */
+    tls?: TemporalTls;
+  };
+  db: {
+    url: string;
+    poolMax: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    migrateOnStart: boolean;
+    /** Blank: each service names itself. */
+    applicationName?: string;
+  };
   redis: { url: string; commandTimeoutMs: number };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
   api: { host: string; port: number; keys: string[]; importRoots: string[]; runReadTimeoutMs: number };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
+  /** How many processes of each worker service the local stack runs. */
+  replicas: Record<WorkerService, number>;
+  /** Settings of this worker process. */
+  worker: {
+    instance?: string;
+    shutdownGraceSeconds: number;
+    maxConcurrentActivities?: number;
+    maxConcurrentWorkflowTasks?: number;
+  };
   stooq: { url: string; requestsPerSecond: number };
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
+}
+
+export type WorkerService = 'etl' | 'data' | 'analysis';
+
+export interface TemporalTls {
+  clientCertPath?: string;
+  clientKeyPath?: string;
+  serverCaCertPath?: string;
+  serverName?: string;
 }
 
 export class ConfigError extends Error {
@@ -44,8 +79,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       namespace: e.TEMPORAL_NAMESPACE,
       uiPort: e.TEMPORAL_UI_PORT,
       uiUrl: (e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`).replace(/\/$/, ''),
+      apiKey: e.TEMPORAL_API_KEY,
+      tls: temporalTls(e),
     },
-    db: { url: e.DATABASE_URL },
+    db: {
+      url: e.DATABASE_URL,
+      poolMax: e.DB_POOL_MAX,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      migrateOnStart: e.DB_MIGRATE_ON_START === 'true',
+      applicationName: e.DB_APPLICATION_NAME,
+    },
     redis: { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
     s3: {
       endpoint: e.S3_ENDPOINT,
@@ -67,10 +111,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       data: { port: e.DATA_WORKER_PORT },
       analysis: { port: e.ANALYSIS_WORKER_PORT },
     },
+    replicas: { etl: e.ETL_WORKER_REPLICAS, data: e.DATA_WORKER_REPLICAS, analysis: e.ANALYSIS_WORKER_REPLICAS },
+    worker: {
+      instance: e.WORKER_INSTANCE,
+      shutdownGraceSeconds: e.WORKER_SHUTDOWN_GRACE_SECONDS,
+      maxConcurrentActivities: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      maxConcurrentWorkflowTasks: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    },
     stooq: { url: e.STOOQ_URL, requestsPerSecond: e.STOOQ_REQUESTS_PER_SECOND },
     dataDir: path.resolve(PROJECT_ROOT, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** TLS is on when anything TLS-related is set; a client certificate needs its key and the other way round. */
+function temporalTls(e: Env): TemporalTls | undefined {
+  const tls = {
+    clientCertPath: e.TEMPORAL_TLS_CLIENT_CERT_PATH,
+    clientKeyPath: e.TEMPORAL_TLS_CLIENT_KEY_PATH,
+    serverCaCertPath: e.TEMPORAL_TLS_SERVER_CA_CERT_PATH,
+    serverName: e.TEMPORAL_TLS_SERVER_NAME,
+  };
+  if (!!tls.clientCertPath !== !!tls.clientKeyPath) {
+    throw new ConfigError(['TEMPORAL_TLS_CLIENT_CERT_PATH / TEMPORAL_TLS_CLIENT_KEY_PATH: set both (mTLS) or neither']);
+  }
+  const wanted = e.TEMPORAL_TLS === 'true' || !!e.TEMPORAL_API_KEY || Object.values(tls).some(Boolean);
+  return e.TEMPORAL_TLS === 'false' || !wanted ? undefined : tls;
 }
 
 function blanksAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -8,6 +8,7 @@ const csv = z.string().transform((s) =>
     .filter(Boolean),
 );
 const url = z.string().url();
+const replicas = z.coerce.number().int().min(0).max(32);
 
 /** Every variable the system reads. Defaults describe the local stack started by `npm start`. */
 export const envSchema = z.object({
@@ -19,7 +20,23 @@ export const envSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   /** Base URL that links in API responses point at; defaults to the dev server UI on TEMPORAL_UI_PORT. */
   TEMPORAL_UI_URL: url.optional(),
+  /** Temporal Cloud / a secured cluster: the SDK's standard variable names. An API key implies TLS. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CLIENT_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CLIENT_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/iby'),
+  /** Connections per process (each replica has its own pool). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Server-side limits per session, so a stuck query or an abandoned transaction cannot hold locks forever. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(300_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** The data worker applies migrations at start; false where a separate job migrates with a stronger role. */
+  DB_MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
+  /** Shown in pg_stat_activity; blank means iby-<service> (iby-api, iby-etl-worker, …). */
+  DB_APPLICATION_NAME: z.string().min(1).max(63).optional(),
   REDIS_URL: url.default('redis://127.0.0.1:6379/0'),
   /** How long a cache read or write may take before the caller goes on without the cache. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(100),
@@ -44,6 +61,20 @@ export const envSchema = z.object({
   ETL_WORKER_PORT: port.default(8000),
   ANALYSIS_WORKER_PORT: port.default(8001),
   DATA_WORKER_PORT: port.default(8002),
+  /** Processes per worker service that npm start runs (`npm start -- --replicas etl=3` wins over these). */
+  ETL_WORKER_REPLICAS: replicas.default(1),
+  DATA_WORKER_REPLICAS: replicas.default(1),
+  ANALYSIS_WORKER_REPLICAS: replicas.default(1),
+  /** Names this replica in its Temporal worker identity and logs (npm start sets etl-1, etl-2, …). */
+  WORKER_INSTANCE: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected letters, digits, dots, dashes or underscores')
+    .optional(),
+  /** On SIGTERM, running activities get this long to finish before they are cancelled; keep below the orchestrator's kill. */
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+  /** Per worker process; blank keeps each service's own default (the data worker's is bounded by its pool). */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).optional(),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).optional(),
   STOOQ_URL: url.default('https://stooq.com/q/d/l/'),
   STOOQ_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
   /** Where the local stack keeps Temporal's SQLite file, SeaweedFS volumes and logs. */

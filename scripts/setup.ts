@@ -22,8 +22,16 @@ export async function setupTools(say: Say, toolsDir = DEFAULT_TOOLS_DIR): Promis
 export async function setupServices(config: Config, say: Say): Promise<void> {
   await checkPostgres(config.db.url);
   say(`postgres: answers at ${redactUrl(config.db.url)}`);
-  await checkRedis(config.redis.url);
-  say(`redis: answers at ${redactUrl(config.redis.url)}`);
+  try {
+    await checkRedis(config.redis.url);
+    say(`redis: answers at ${redactUrl(config.redis.url)}`);
+  } catch {
+    // Redis is a cache: every process falls back to Postgres (and the API to an in-memory rate-limit store), and
+    // ioredis keeps reconnecting, so the cache is used again as soon as Redis answers.
+    say(
+      `redis: nothing answers at ${redactUrl(config.redis.url)}; running WITHOUT the cache (reads go to Postgres, rate limits are kept in memory) until it answers`,
+    );
+  }
   const dbName = new URL(config.db.url).pathname.slice(1);
   say(`database: ${(await ensureDatabase(config.db.url)) ? 'created' : 'exists'} ${dbName}`);
   await migrate(config, say);

@@ -1,5 +1,5 @@
 import { invalidatePriceCaches } from '../infra/cache';
-import { createPool } from '../infra/db/pool';
+import { createPool, poolSettings } from '../infra/db/pool';
 import { ensureDatabase } from '../infra/db/ensure-database';
 import { runMigrations } from '../infra/db/migrate';
 import { createRedis } from '../infra/redis';
@@ -7,13 +7,15 @@ import { createObjectStore, ensureBucket } from '../infra/s3';
 import { createDataWorkers } from './data-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
-runWorkerProcess('data', async ({ config, connection, logger, activityInterceptor, onClose }) => {
-  // The data worker owns the schema: it migrates before it takes any load.
-  await ensureDatabase(config.db.url);
-  const db = createPool(config.db.url);
+runWorkerProcess('data', async ({ config, connection, logger, activityInterceptor, tuning, onClose }) => {
+  // The data worker owns the schema: it migrates before it takes any load (unless a setup job did, as in compose).
+  if (config.db.migrateOnStart) await ensureDatabase(config.db.url);
+  const db = createPool(config.db.url, config.db.poolMax, poolSettings(config.db, 'data-worker'));
   onClose(() => db.end());
-  const applied = await runMigrations(db);
-  if (applied.length) logger.info({ applied }, 'applied migrations');
+  if (config.db.migrateOnStart) {
+    const applied = await runMigrations(db);
+    if (applied.length) logger.info({ applied }, 'applied migrations');
+  }
   const s3 = createObjectStore(config.s3);
   await ensureBucket(s3, config.s3.region);
   const redis = createRedis(config.redis.url);
@@ -25,5 +27,6 @@ runWorkerProcess('data', async ({ config, connection, logger, activityIntercepto
     s3,
     invalidatePrices: (symbols) => invalidatePriceCaches(redis, symbols),
     interceptors: { activity: [activityInterceptor] },
+    tuning: tuning(),
   });
 });

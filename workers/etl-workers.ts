@@ -4,6 +4,7 @@ import { createEtlActivities } from '../activities/etl';
 import type { ObjectStore } from '../infra/s3';
 import type { SourceRegistry } from '../sources';
 import { workflowCode } from './shared/workflow-bundle';
+import type { WorkerTuning } from './shared/worker-tuning';
 
 export interface EtlWorkerOptions {
   connection: NativeConnection;
@@ -15,13 +16,15 @@ export interface EtlWorkerOptions {
   /** A workflow bundle built by the caller (tests build one once); otherwise the build's, or the sources. */
   workflowBundle?: { code: string };
   interceptors?: WorkerOptions['interceptors'];
+  /** Identity, limits and shutdown grace of this process (workers/shared/worker-tuning.ts). */
+  tuning?: WorkerTuning;
 }
 
 /** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq on its own queue. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
   const activities = createEtlActivities({ s3: o.s3, sources: o.sources });
   const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : workflowCode();
-  const common = { connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
+  const common = { ...o.tuning, connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
   return Promise.all([
     Worker.create({ ...common, ...workflows, taskQueue: TASK_QUEUES.etl, activities }),
     Worker.create({

@@ -4,7 +4,7 @@ import { createStooqSource } from '../sources/stooq';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
-runWorkerProcess('etl', ({ config, connection, activityInterceptor }) =>
+runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning }) =>
   createEtlWorkers({
     connection,
     namespace: config.temporal.namespace,
@@ -15,5 +15,6 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor }) =>
     },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
     interceptors: { activity: [activityInterceptor] },
+    tuning: tuning(),
   }),
 );

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { Pool } from 'pg';
 import type { Config } from '../../config';
-import { createPool } from '../../infra/db/pool';
+import { createPool, poolSettings } from '../../infra/db/pool';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,7 +11,7 @@ declare module 'fastify' {
 
 export default fp<{ config: Config; pool?: Pool }>(
   (fastify, { config, pool }, done) => {
-    fastify.decorate('db', pool ?? createPool(config.db.url));
+    fastify.decorate('db', pool ?? createPool(config.db.url, config.db.poolMax, poolSettings(config.db, 'api')));
     // A pool handed in belongs to the caller, who closes it.
     if (!pool) fastify.addHook('onClose', (instance) => instance.db.end());
     done();

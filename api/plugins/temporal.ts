@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config';
+import { temporalConnectionOptions } from '../../infra/temporal-connection';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,7 +15,7 @@ export default fp<{ config: Config; temporal?: Client }>(
       fastify.decorate('temporal', temporal);
     } else {
       // Lazy: the API starts (and /health answers) while Temporal is still coming up; /ready reports it.
-      const connection = Connection.lazy({ address: config.temporal.address });
+      const connection = Connection.lazy(temporalConnectionOptions(config.temporal));
       fastify.decorate('temporal', new Client({ connection, namespace: config.temporal.namespace }));
       fastify.addHook('onClose', () => connection.close());
     }

@@ -18,6 +18,8 @@ export interface ManagedProcess {
   exited: Promise<ExitInfo>;
   /** Null while running. */
   exitInfo(): ExitInfo | null;
+  /** True once stop() was called: its exit was asked for, so a supervisor must not restart it. */
+  stopRequested(): boolean;
   /** SIGTERM to its whole process group, SIGKILL after `graceMs`; resolves once it is gone. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -58,6 +60,7 @@ export function spawnLogged(options: SpawnOptions): ManagedProcess {
     fs.closeSync(fd);
   }
   let info: ExitInfo | null = null;
+  let stopRequested = false;
   const exited = new Promise<ExitInfo>((resolve) => {
     child.on('error', (err) => {
       fs.appendFileSync(logFile, `could not start ${options.command}: ${err.message}\n`);
@@ -76,7 +79,11 @@ export function spawnLogged(options: SpawnOptions): ManagedProcess {
     graceMs: options.graceMs ?? 10_000,
     exited,
     exitInfo: () => info,
-    stop: (graceMs = managed.graceMs) => stopGroup(managed, graceMs),
+    stopRequested: () => stopRequested,
+    stop: (graceMs = managed.graceMs) => {
+      stopRequested = true;
+      return stopGroup(managed, graceMs);
+    },
   };
   if (child.pid) {
     running.add(managed);

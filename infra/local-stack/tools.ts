@@ -78,6 +78,15 @@ export async function ensureTools(toolsDir = DEFAULT_TOOLS_DIR): Promise<ToolsRe
   return { tools, origin };
 }
 
+/** pip-installs one package into the tools venv (made when missing). */
+export async function installPipPackage(toolsDir: string, pipPackage: string): Promise<void> {
+  const venv = path.join(toolsDir, 'venv');
+  if (!fs.existsSync(path.join(venvBin(toolsDir), 'pip'))) {
+    await run('python3', ['-m', 'venv', venv], 'python3 -m venv (on Debian/Ubuntu: apt-get install python3-venv)');
+  }
+  await run(path.join(venvBin(toolsDir), 'pip'), ['install', '--quiet', pipPackage], `pip install ${pipPackage}`);
+}
+
 function venvBin(toolsDir: string): string {
   return path.join(toolsDir, 'venv', 'bin');
 }

@@ -1,14 +1,18 @@
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel, type Worker } from '@temporalio/worker';
-import { ConfigError, loadConfig, type Config } from '../../config';
+import { ConfigError, loadConfig, type Config, type WorkerService } from '../../config';
 import { createLogger, type Logger } from '../../infra/logger';
+import { temporalConnectionOptions } from '../../infra/temporal-connection';
 import { createWorkerMetrics } from './metrics';
 import { startOpsServer } from './ops-server';
+import { workerTuning, type WorkerTuning } from './worker-tuning';
 
 export interface WorkerProcessContext {
   config: Config;
   connection: NativeConnection;
   logger: Logger;
   activityInterceptor: ReturnType<typeof createWorkerMetrics>['activityInterceptor'];
+  /** Identity, concurrency limits and shutdown grace from config; each service adds its own defaults. */
+  tuning: (defaults?: Partial<WorkerTuning>) => WorkerTuning;
   /** Registers a cleanup that runs after the workers have drained, in reverse order. */
   onClose: (close: () => Promise<unknown>) => void;
 }
@@ -18,7 +22,7 @@ export interface WorkerProcessContext {
  * graceful shutdown on SIGINT/SIGTERM (Temporal lets running activities finish within the grace time).
  */
 export function runWorkerProcess(
-  service: 'etl' | 'data' | 'analysis',
+  service: WorkerService,
   createWorkers: (ctx: WorkerProcessContext) => Promise<Worker[]>,
 ): void {
   main().catch((err: unknown) => {
@@ -30,7 +34,8 @@ export function runWorkerProcess(
 
   async function main(): Promise<void> {
     const config = loadConfig();
-    const logger = createLogger(`${service}-worker`, config.logLevel);
+    const identity = workerTuning(service, config.worker).identity;
+    const logger = createLogger(`${service}-worker`, config.logLevel).child({ identity });
     Runtime.install({
       logger: new DefaultLogger(config.logLevel.toUpperCase() as LogLevel, ({ level, message, meta }) => {
         logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](
@@ -42,7 +47,7 @@ export function runWorkerProcess(
     });
     const { registry, activityInterceptor } = createWorkerMetrics(service);
     const closers: (() => Promise<unknown>)[] = [];
-    const connection = await NativeConnection.connect({ address: config.temporal.address });
+    const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
     closers.push(() => connection.close());
     try {
       const workers = await createWorkers({
@@ -50,15 +55,27 @@ export function runWorkerProcess(
         connection,
         logger,
         activityInterceptor,
+        tuning: (defaults) => workerTuning(service, config.worker, defaults),
         onClose: (c) => closers.push(c),
       });
+      const startedAt = Date.now();
       const ops = await startOpsServer(config.workers[service].port, registry, () => ({
         service,
+        pid: process.pid,
+        identity,
+        instance: config.worker.instance ?? service,
+        taskQueues: workers.map((w) => w.options.taskQueue),
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        inFlightActivities: workers.reduce((n, w) => n + w.getStatus().numInFlightActivities, 0),
         workers: workers.map((w) => ({ taskQueue: w.options.taskQueue, state: w.getState() })),
       }));
       closers.push(() => ops.close());
       logger.info(
-        { port: config.workers[service].port, queues: workers.map((w) => w.options.taskQueue) },
+        {
+          port: config.workers[service].port,
+          queues: workers.map((w) => w.options.taskQueue),
+          shutdownGraceSeconds: config.worker.shutdownGraceSeconds,
+        },
         'worker running',
       );
       await Promise.all(workers.map((w) => w.run()));
