@@ -1,12 +1,14 @@
 /** `iby <command> …`: the project's command line. Each command is a function that returns its exit code. */
 import { runAnalyze } from './analyze-command';
 import { runFundamentals } from './fundamentals-command';
+import { runReport } from './report-command';
 
 type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   analyze: { run: runAnalyze, summary: 'indicators, risk/performance and trend of a price CSV' },
   fundamentals: { run: runFundamentals, summary: 'annual ratios from an SEC companyfacts JSON' },
+  report: { run: runReport, summary: 'charts (SVG) and a tearsheet (HTML) of a price CSV' },
 };
 
 export const USAGE =
