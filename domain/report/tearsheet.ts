@@ -91,8 +91,8 @@ export function renderTearsheet(input: TearsheetInput): string {
   ];
   return [
     '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<html lang="en"><head><meta charset="utf-8" />',
+    '<meta name="viewport" content="width=device-width, initial-scale=1" />',
     `<title>${escapeHtml(analysis.symbol)} tearsheet${analysis.to ? ` · ${escapeHtml(analysis.to)}` : ''}</title>`,
     `<style>${TEARSHEET_CSS}</style></head><body><main>`,
     header(input),

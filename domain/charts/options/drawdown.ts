@@ -1,6 +1,6 @@
 import type { ChartSeries } from '../chart-series';
 import { drawdownFromCloses } from '../derived';
-import { BASE, CHART_WIDTH, COLORS, line, pairs, percent, timeAxis, titleOf, valueAxis } from './common';
+import { BASE, CHART_WIDTH, COLORS, line, percent, dateAxis, titleOf, valueAxis } from './common';
 import type { ChartSpec } from './common';
 
 /** The underwater curve of the closes, with its deepest point marked. */
@@ -35,14 +35,14 @@ export function drawdownChart(s: ChartSeries): ChartSpec {
       ...BASE,
       title: titleOf(s.symbol, 'Drawdown', s.dates),
       grid: { left: 16, right: 64, top: 56, bottom: 32 },
-      xAxis: timeAxis(0, true),
+      xAxis: dateAxis(dd.dates, 0, true),
       yAxis: valueAxis(0, {
         scale: false,
         max: 0,
         axisLabel: { color: COLORS.muted, fontSize: 11, formatter: (v: number) => percent(v) },
       }),
       series: [
-        line('Drawdown', pairs(dd.dates, dd.values), COLORS.down, {
+        line('Drawdown', dd.values, COLORS.down, {
           areaStyle: { color: 'rgba(220, 38, 38, 0.18)' },
           ...mark,
         }),

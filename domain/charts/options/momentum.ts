@@ -1,5 +1,5 @@
 import type { ChartSeries, MaybeNumber } from '../chart-series';
-import { BASE, CHART_WIDTH, COLORS, legendOf, line, pairs, timeAxis, titleOf, valueAxis } from './common';
+import { BASE, CHART_WIDTH, COLORS, legendOf, line, dateAxis, titleOf, valueAxis } from './common';
 import type { ChartSpec } from './common';
 
 const OVERBOUGHT = 70;
@@ -16,7 +16,7 @@ export function momentumChart(s: ChartSeries): ChartSpec {
     type: 'bar',
     xAxisIndex: 1,
     yAxisIndex: 1,
-    data: pairs(s.dates, values),
+    data: values,
     color,
     large: true,
     largeThreshold: 0,
@@ -34,7 +34,7 @@ export function momentumChart(s: ChartSeries): ChartSpec {
         { left: 16, right: 64, top: 56, height: 128 },
         { left: 16, right: 64, top: 208, height: 160 },
       ],
-      xAxis: [timeAxis(0, false), timeAxis(1, true)],
+      xAxis: [dateAxis(s.dates, 0, false), dateAxis(s.dates, 1, true)],
       yAxis: [
         valueAxis(0, {
           scale: false,
@@ -47,7 +47,7 @@ export function momentumChart(s: ChartSeries): ChartSpec {
         valueAxis(1),
       ],
       series: [
-        line('RSI 14', pairs(s.dates, s.rsi14), COLORS.rsi, {
+        line('RSI 14', s.rsi14, COLORS.rsi, {
           markLine: {
             silent: true,
             symbol: 'none',
@@ -71,8 +71,8 @@ export function momentumChart(s: ChartSeries): ChartSpec {
           keepIf(s.macdHist, (v) => v < 0),
           COLORS.down,
         ),
-        line('MACD', pairs(s.dates, s.macd), COLORS.macd, { xAxisIndex: 1, yAxisIndex: 1 }),
-        line('Signal', pairs(s.dates, s.macdSignal), COLORS.sma50, { xAxisIndex: 1, yAxisIndex: 1 }),
+        line('MACD', s.macd, COLORS.macd, { xAxisIndex: 1, yAxisIndex: 1 }),
+        line('Signal', s.macdSignal, COLORS.sma50, { xAxisIndex: 1, yAxisIndex: 1 }),
       ],
     },
   };

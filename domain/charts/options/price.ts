@@ -1,17 +1,5 @@
 import type { ChartSeries } from '../chart-series';
-import {
-  barValues,
-  BASE,
-  CHART_WIDTH,
-  COLORS,
-  compact,
-  legendOf,
-  line,
-  pairs,
-  timeAxis,
-  titleOf,
-  valueAxis,
-} from './common';
+import { barValues, BASE, CHART_WIDTH, COLORS, compact, legendOf, line, dateAxis, titleOf, valueAxis } from './common';
 import type { ChartSpec } from './common';
 
 /** Close with SMA 50/200 and Bollinger (20, 2) over a volume panel sharing the time axis. */
@@ -34,7 +22,7 @@ export function priceChart(s: ChartSeries): ChartSpec {
         { left: 16, right: 64, top: 56, height: 250 },
         { left: 16, right: 64, top: 330, height: 76 },
       ],
-      xAxis: [timeAxis(0, false), timeAxis(1, true)],
+      xAxis: [dateAxis(s.dates, 0, false), dateAxis(s.dates, 1, true)],
       yAxis: [
         valueAxis(0),
         valueAxis(1, {
@@ -44,21 +32,21 @@ export function priceChart(s: ChartSeries): ChartSpec {
         }),
       ],
       series: [
-        line('Bollinger (20, 2)', pairs(s.dates, s.bbLower), COLORS.bandEdge, { stack: 'bollinger', ...edge }),
-        line('Bollinger (20, 2)', pairs(s.dates, bandWidth), COLORS.bandEdge, {
+        line('Bollinger (20, 2)', s.bbLower, COLORS.bandEdge, { stack: 'bollinger', ...edge }),
+        line('Bollinger (20, 2)', bandWidth, COLORS.bandEdge, {
           stack: 'bollinger',
           areaStyle: { color: COLORS.band },
           ...edge,
         }),
-        line('SMA 200', pairs(s.dates, s.sma200), COLORS.sma200),
-        line('SMA 50', pairs(s.dates, s.sma50), COLORS.sma50),
-        line('Close', pairs(s.dates, s.close), COLORS.price, { lineStyle: { color: COLORS.price, width: 1.5 } }),
+        line('SMA 200', s.sma200, COLORS.sma200),
+        line('SMA 50', s.sma50, COLORS.sma50),
+        line('Close', s.close, COLORS.price, { lineStyle: { color: COLORS.price, width: 1.5 } }),
         {
           name: 'Volume',
           type: 'bar',
           xAxisIndex: 1,
           yAxisIndex: 1,
-          data: pairs(s.dates, barValues(s.volume)),
+          data: barValues(s.volume),
           color: COLORS.volume,
           // One path for all the bars instead of one element per bar.
           large: true,

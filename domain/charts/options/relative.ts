@@ -1,6 +1,6 @@
 import type { ChartSeries } from '../chart-series';
 import { relativeFromCloses } from '../derived';
-import { BASE, CHART_WIDTH, COLORS, legendOf, line, pairs, percent, timeAxis, titleOf, valueAxis } from './common';
+import { BASE, CHART_WIDTH, COLORS, legendOf, line, percent, dateAxis, titleOf, valueAxis } from './common';
 import type { ChartSpec } from './common';
 
 /**
@@ -10,13 +10,11 @@ import type { ChartSpec } from './common';
 export function relativeChart(s: ChartSeries): ChartSpec {
   const rel = relativeFromCloses(s.dates, s.close, s.benchmark);
   const bench = s.benchmark?.symbol;
-  const series = [
-    line(s.symbol, pairs(rel.dates, rel.symbol), COLORS.price, { lineStyle: { color: COLORS.price, width: 1.5 } }),
-  ];
+  const series = [line(s.symbol, rel.symbol, COLORS.price, { lineStyle: { color: COLORS.price, width: 1.5 } })];
   if (bench !== undefined) {
-    series.push(line(bench, pairs(rel.dates, rel.benchmark), COLORS.benchmark));
+    series.push(line(bench, rel.benchmark, COLORS.benchmark));
     series.push(
-      line(`${s.symbol} relative to ${bench}`, pairs(rel.dates, rel.excess), COLORS.excess, {
+      line(`${s.symbol} relative to ${bench}`, rel.excess, COLORS.excess, {
         lineStyle: { color: COLORS.excess, width: 1, type: 'dashed' },
       }),
     );
@@ -33,7 +31,7 @@ export function relativeChart(s: ChartSeries): ChartSpec {
       ),
       legend: legendOf(series.map((x) => String(x.name))),
       grid: { left: 16, right: 64, top: 56, bottom: 32 },
-      xAxis: timeAxis(0, true),
+      xAxis: dateAxis(rel.dates, 0, true),
       yAxis: valueAxis(0, { axisLabel: { color: COLORS.muted, fontSize: 11, formatter: (v: number) => percent(v) } }),
       series,
     },
