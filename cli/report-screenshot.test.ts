@@ -75,7 +75,7 @@ maybe('tearsheet in Chromium', () => {
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`file://${path.join(dir, 'tearsheet.html')}`);
     // Browser code as text: the project compiles without the DOM library.
-    const charts = (await page.evaluate(MEASURE_CHARTS)) as ChartBox[];
+    const charts = await page.evaluate<ChartBox[]>(MEASURE_CHARTS);
     expect(charts.map((c) => c.name).sort()).toEqual([...CHART_NAMES].sort());
     for (const chart of charts) {
       expect(chart.width).toBeGreaterThan(600);
