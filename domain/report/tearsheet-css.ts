@@ -41,7 +41,8 @@ figure.chart svg { display: block; width: 100%; height: auto; }
 figure.chart.missing { padding: 16px; color: var(--muted); }
 .ratio-groups { display: grid; grid-template-columns: repeat(2, 1fr); gap: 4px 28px; }
 .source, .note, .empty { color: var(--muted); font-size: 12px; }
-ul.gaps, ul.notes { font-size: 12px; color: var(--muted); margin: 6px 0; padding-left: 18px; columns: 2; }
+ul.gaps, ul.notes { font-size: 12px; color: var(--muted); margin: 6px 0; padding-left: 18px; overflow-wrap: anywhere; }
+ul.gaps { columns: 2; }
 footer { margin-top: 24px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 11px; }
 @media (max-width: 760px) {
   main { padding: 16px; margin: 0; border-radius: 0; }

@@ -15,10 +15,8 @@ const RED_WHITE_GREEN = ['#dc2626', '#fca5a5', '#ffffff', '#86efac', '#16a34a'];
 const scaleOf = (values: number[], floor: number): number =>
   Math.max(floor, ...values.map((v) => Math.abs(v)).filter(Number.isFinite));
 
-interface Cell {
-  value: [number, number, number];
-  label: { formatter: string };
-}
+/** `[month, year row, return]`; labels are looked up by index, so the cells stay plain arrays ECharts reads fast. */
+type Cell = [number, number, number];
 
 /** Year × month heat map of compounded monthly returns, with each year's total in its own column and scale. */
 export function monthlyReturnsChart(s: ChartSeries): ChartSpec {
@@ -28,17 +26,16 @@ export function monthlyReturnsChart(s: ChartSeries): ChartSpec {
   const totals: Cell[] = [];
   table.forEach((row, y) => {
     row.months.forEach((v, m) => {
-      if (v !== null && Number.isFinite(v)) months.push({ value: [m, y, v], label: { formatter: percent(v, 1) } });
+      if (v !== null && Number.isFinite(v)) months.push([m, y, v]);
     });
-    if (Number.isFinite(row.total))
-      totals.push({ value: [12, y, row.total], label: { formatter: percent(row.total, 1) } });
+    if (Number.isFinite(row.total)) totals.push([12, y, row.total]);
   });
   const monthScale = scaleOf(
-    months.map((c) => c.value[2]),
+    months.map((c) => c[2]),
     0.01,
   );
   const yearScale = scaleOf(
-    totals.map((c) => c.value[2]),
+    totals.map((c) => c[2]),
     0.01,
   );
   const heat = (name: string, data: Cell[]): Record<string, unknown> => ({
@@ -46,7 +43,12 @@ export function monthlyReturnsChart(s: ChartSeries): ChartSpec {
     type: 'heatmap',
     data,
     silent: true,
-    label: { show: true, fontSize: 10, color: COLORS.ink },
+    label: {
+      show: true,
+      fontSize: 10,
+      color: COLORS.ink,
+      formatter: (p: { dataIndex: number }) => percent(data[p.dataIndex][2], 1),
+    },
     itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
   });
   const visual = (seriesIndex: number, scale: number): Record<string, unknown> => ({
