@@ -8,6 +8,7 @@ import { runFundamentals } from './fundamentals-command';
 import { runRun } from './run-command';
 import { runCancel, runRuns, runWatch } from './runs-commands';
 import { runSchedule } from './schedule-command';
+import { runReport } from './report-command';
 
 type Command = (
   argv: string[],
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   watch: { run: runWatch, summary: 'follow a run with a progress bar until it closes' },
   cancel: { run: runCancel, summary: 'cancel a running run' },
   schedule: { run: runSchedule, summary: 'list|show|create|update|pause|unpause|trigger|backfill|delete schedules' },
+  report: { run: runReport, summary: 'charts (SVG) and a tearsheet (HTML) of a price CSV' },
 };
 
 export const USAGE =
