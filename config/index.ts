@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
@@ -11,7 +12,18 @@ export interface Config {
   db: { url: string };
   redis: { url: string };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
-  api: { host: string; port: number; keys: string[]; importRoots: string[] };
+  api: {
+    host: string;
+    port: number;
+    keys: string[];
+    /** sha256 hex digests (lower case) of every accepted key: API_KEYS hashed plus API_KEY_HASHES. */
+    keyHashes: string[];
+    protectReads: boolean;
+    rateLimitPerMinute: number;
+    bodyLimitBytes: number;
+    corsOrigins: string[];
+    importRoots: string[];
+  };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
   stooq: { url: string; requestsPerSecond: number };
   dataDir: string;
@@ -58,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       host: e.API_HOST,
       port: e.API_PORT,
       keys: e.API_KEYS,
+      keyHashes: [...e.API_KEYS.map(sha256Hex), ...e.API_KEY_HASHES.map((h) => h.toLowerCase())],
+      protectReads: e.API_PROTECT_READS,
+      rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+      bodyLimitBytes: e.API_BODY_LIMIT_BYTES,
+      corsOrigins: e.API_CORS_ORIGINS,
       importRoots: (e.IMPORT_ROOTS.length ? e.IMPORT_ROOTS : [DEMO_DATA_DIR]).map((p) => path.resolve(PROJECT_ROOT, p)),
     },
     workers: {
@@ -70,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
     logLevel: e.LOG_LEVEL,
   };
 }
+
+const sha256Hex = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 function blanksAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => !!kv[1]?.trim()));

@@ -35,6 +35,21 @@ export const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   API_KEYS: csv.default(['dev-key']),
+  /** sha256 hex digests of accepted keys, so a deployment need not hold the keys themselves. */
+  API_KEY_HASHES: csv.pipe(z.array(z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected sha256 hex digests'))).default([]),
+  /** Also require a key for reads under /v1 (writes and schedules always need one). */
+  API_PROTECT_READS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  API_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024),
+  /** Origins allowed by CORS; empty means CORS is off (same-origin only). */
+  API_CORS_ORIGINS: csv.pipe(z.array(url)).default([]),
   /** Folders the API may import files from; empty means the bundled demo data only. */
   IMPORT_ROOTS: csv.default([]),
   ETL_WORKER_PORT: port.default(8000),

@@ -43,12 +43,19 @@ export default fp(
       return reply.code(500).send({ error: 'internal', message: 'internal error' });
     });
 
-    fastify.setNotFoundHandler((request, reply) =>
-      reply
-        .code(404)
-        .send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
-    );
+    fastify.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0];
+      // A known path asked with a method it does not have is a 405 naming the ones it has (RFC 9110 §15.5.6).
+      const allowed = fastify.allowedMethods(path);
+      if (allowed.length) {
+        return reply
+          .code(405)
+          .header('allow', allowed.join(', '))
+          .send({ error: 'method_not_allowed', message: `${request.method} is not allowed on ${path}` });
+      }
+      return reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${path}` });
+    });
     done();
   },
-  { name: 'error-handler' },
+  { name: 'error-handler', dependencies: ['route-policy'] },
 );
