@@ -92,12 +92,14 @@ export default fp<{ config: Config }>(
         paths.set(route.url, entry);
       }
       const method = asArray(route.method)[0];
-      if (method === 'HEAD') return; // Fastify's automatic twin of a GET route: same hooks, not documented
       const isProtected = route.config?.public !== true && needsApiKey(method, route.url, config.api.protectReads);
       if (isProtected) {
-        const hooks = asArray<onRequestHookHandler>(route.onRequest);
-        if (!hooks.includes(fastify.requireApiKey)) route.onRequest = [fastify.requireApiKey, ...hooks];
+        const hooks = ([] as unknown[]).concat(route.onRequest ?? []);
+        if (!hooks.includes(fastify.requireApiKey)) {
+          route.onRequest = [fastify.requireApiKey, ...hooks] as onRequestHookHandler[];
+        }
       }
+      if (method === 'HEAD') return; // Fastify's automatic twin of a GET route: protected alike, not documented
       const schema = (route.schema ??= {}) as Record<string, unknown>;
       schema.operationId ??= deriveOperationId(method, route.url);
       if (isProtected) schema.security ??= API_KEY_SECURITY;
