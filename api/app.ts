@@ -6,7 +6,7 @@ import { requestIdFrom } from '../infra/telemetry/request-context';
 import type { ApiClients } from './clients';
 import apiKeyPlugin from './plugins/api-key';
 import configPlugin from './plugins/config';
-import errorHandlerPlugin from './plugins/error-handler';
+import errorHandlerPlugin, { frameworkErrors } from './plugins/error-handler';
 import metricsPlugin from './plugins/metrics';
 import postgresPlugin from './plugins/postgres';
 import rateLimitPlugin from './plugins/rate-limit';
@@ -64,6 +64,9 @@ export async function buildApp({ server, ...options }: BuildAppOptions): Promise
     // The id is echoed in x-request-id and carried into the memo of every workflow the request starts.
     requestIdHeader: false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    // Longer than any path parameter a schema allows (workflow ids reach 1000), so the schema decides, with a 400.
+    maxParamLength: 2048,
+    frameworkErrors,
     ...server,
     // Unknown body properties are a 400 naming them, not silently dropped (a typo'd "symbol" would change the run).
     ajv: { customOptions: { removeAdditional: false } },

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { isGrpcServiceError } from '@temporalio/client';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../errors';
 
@@ -18,6 +18,15 @@ export function isTemporalUnavailable(err: unknown): boolean {
 
 /** `Not Found` → `not_found`: a stable code for any 4xx Fastify raises itself (415, 413, bad JSON…). */
 const codeOf = (status: number): string => (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '_');
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, a path parameter past
+ * `maxParamLength`): the same `{ error, message }` body as everything else.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (err.statusCode ?? 400);
+  void reply.code(status).send({ error: codeOf(status), message: err.message });
+}
 
 /**
  * One error body for the whole API: `{ error, message }`. Client errors say what was wrong;

@@ -52,7 +52,10 @@ function standardErrors(method: string, route: RouteOptions, isProtected: boolea
   if (validates || BODY_METHODS.has(method))
     errors[400] = errorResponse('Invalid request; the message names the field');
   if (isProtected) errors[401] = errorResponse('Missing or invalid x-api-key');
-  if (route.url.includes(':')) errors[404] = errorResponse('Not found');
+  if (route.url.includes(':')) {
+    errors[404] = errorResponse('Not found');
+    errors[414] = errorResponse('A path parameter is longer than any the API accepts');
+  }
   if (BODY_METHODS.has(method)) {
     errors[413] = errorResponse('Request body too large');
     errors[415] = errorResponse('Unsupported content type (send application/json)');
