@@ -1,6 +1,7 @@
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { ConfigError, loadConfig, type Config } from '../../config';
 import { createLogger, type Logger } from '../../infra/logger';
+import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
 import { createWorkerMetrics } from './metrics';
 import { startOpsServer } from './ops-server';
 
@@ -9,6 +10,8 @@ export interface WorkerProcessContext {
   connection: NativeConnection;
   logger: Logger;
   activityInterceptor: ReturnType<typeof createWorkerMetrics>['activityInterceptor'];
+  /** fetch for provider requests: counted in iby_provider_requests_total / iby_provider_throttles_total. */
+  providerFetch: typeof fetch;
   /** Registers a cleanup that runs after the workers have drained, in reverse order. */
   onClose: (close: () => Promise<unknown>) => void;
 }
@@ -31,16 +34,8 @@ export function runWorkerProcess(
   async function main(): Promise<void> {
     const config = loadConfig();
     const logger = createLogger(`${service}-worker`, config.logLevel);
-    Runtime.install({
-      logger: new DefaultLogger(config.logLevel.toUpperCase() as LogLevel, ({ level, message, meta }) => {
-        logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](
-          meta ?? {},
-          message,
-        );
-      }),
-      shutdownSignals: ['SIGINT', 'SIGTERM'],
-    });
-    const { registry, activityInterceptor } = createWorkerMetrics(service);
+    const telemetry = await installTemporalRuntime(logger, config.logLevel, { service: `${service}-worker` });
+    const { registry, activityInterceptor, providerFetch } = createWorkerMetrics(service);
     const closers: (() => Promise<unknown>)[] = [];
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     closers.push(() => connection.close());
@@ -50,12 +45,15 @@ export function runWorkerProcess(
         connection,
         logger,
         activityInterceptor,
+        providerFetch,
         onClose: (c) => closers.push(c),
       });
-      const ops = await startOpsServer(config.workers[service].port, registry, () => ({
-        service,
-        workers: workers.map((w) => ({ taskQueue: w.options.taskQueue, state: w.getState() })),
-      }));
+      const ops = await startOpsServer(
+        config.workers[service].port,
+        registry,
+        () => ({ service, workers: workers.map((w) => ({ taskQueue: w.options.taskQueue, state: w.getState() })) }),
+        telemetry.sdkMetricsUrl,
+      );
       closers.push(() => ops.close());
       logger.info(
         { port: config.workers[service].port, queues: workers.map((w) => w.options.taskQueue) },
