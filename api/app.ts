@@ -65,7 +65,7 @@ export async function buildApp({ server, ...options }: BuildAppOptions): Promise
     requestIdHeader: false,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
     // Longer than any path parameter a schema allows (workflow ids reach 1000), so the schema decides, with a 400.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     frameworkErrors,
     ...server,
     // Unknown body properties are a 400 naming them, not silently dropped (a typo'd "symbol" would change the run).
