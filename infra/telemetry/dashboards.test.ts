@@ -24,7 +24,7 @@ async function exportedNames(): Promise<Set<string>> {
     const families = [...(await worker.getMetricsAsJSON()), ...(await app.metrics.getMetricsAsJSON())];
     return new Set(
       families.flatMap((m) =>
-        m.type === ('histogram' as typeof m.type) ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name],
+        String(m.type) === 'histogram' ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name],
       ),
     );
   } finally {
