@@ -17,5 +17,4 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return typeof header === 'string' && UUID.test(header) ? header.toLowerCase() : randomUUID();
 }
 
-/** The memo key a workflow carries its starting request's id under (read by the worker interceptors). */
-export const REQUEST_ID_MEMO_KEY = 'requestId';
+export { REQUEST_ID_MEMO_KEY } from './request-id-keys';

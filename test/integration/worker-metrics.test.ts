@@ -1,10 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, type Worker } from '@temporalio/worker';
+import { API_WORKFLOW_INTERCEPTORS } from '../../api/plugins/temporal';
 import type { IngestPricesResult } from '../../contracts';
 import { createLogger } from '../../infra/logger';
 import { createObjectStore, ensureBucket } from '../../infra/s3';
 import { freeLoopbackPort } from '../../infra/telemetry/free-port';
+import { requestContext } from '../../infra/telemetry/request-context';
 import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
 import { createCsvSource } from '../../sources/csv';
 import { createStooqSource } from '../../sources/stooq';
@@ -12,6 +15,7 @@ import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
 import { createWorkerMetrics } from '../../workers/shared/metrics';
 import { startOpsServer, type OpsServer } from '../../workers/shared/ops-server';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../workers/shared/workflow-bundle';
 import { sharedStooqFixtures, startStooqServer, type StooqServer } from '../support/stooq-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -23,10 +27,20 @@ let connection: Connection;
 let nativeConnection: NativeConnection;
 let workers: Worker[];
 let running: Promise<void>[];
+/** Every line the runtime logger wrote (SDK, Rust core, workflow and activity logs), parsed. */
+const logLines: Record<string, unknown>[] = [];
+const logSink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().split('\n').filter(Boolean))
+      logLines.push(JSON.parse(line) as Record<string, unknown>);
+    done();
+  },
+});
 
 beforeAll(async () => {
   // The same runtime a worker process installs: SDK metrics on a private port, folded into /metrics.
-  const telemetry = await installTemporalRuntime(createLogger('metrics-test', 'warn'), 'warn', { service: 'test' });
+  const logger = createLogger('metrics-test', 'debug', logSink);
+  const telemetry = await installTemporalRuntime(logger, 'debug', { service: 'test' });
   stooq = await startStooqServer(sharedStooqFixtures(), { 'msft.us': [429] });
   database = await createTestDatabase();
   const s3 = createObjectStore({
@@ -44,6 +58,7 @@ beforeAll(async () => {
   const interceptors = { activity: [activityInterceptor] };
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger: new DefaultLogger('WARN'),
   });
   workers = [
@@ -95,12 +110,17 @@ const sample = (text: string, series: string): number => {
 
 describe("a worker's /metrics after a run", () => {
   it('serves the Temporal SDK metrics under the dashboard names, and domain metrics counted from the work', async () => {
-    const client = new Client({ connection });
-    const result = (await client.workflow.execute('ingestPrices', {
-      taskQueue: 'etl',
-      workflowId: `metrics-${Date.now()}`,
-      args: [{ source: 'stooq', symbols: ['AAPL.US', 'MSFT.US'], batchSize: 1 }],
-    })) as IngestPricesResult;
+    // Started the way the API starts runs: its client interceptor, inside a request's context.
+    const client = new Client({ connection, interceptors: { workflow: API_WORKFLOW_INTERCEPTORS } });
+    const requestId = randomUUID();
+    const workflowId = `metrics-${Date.now()}`;
+    const result = (await requestContext.run({ requestId }, () =>
+      client.workflow.execute('ingestPrices', {
+        taskQueue: 'etl',
+        workflowId,
+        args: [{ source: 'stooq', symbols: ['AAPL.US', 'MSFT.US'], batchSize: 1 }],
+      }),
+    )) as IngestPricesResult;
     expect(result.rowsLoaded).toBeGreaterThan(0);
 
     const text = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();
@@ -121,5 +141,16 @@ describe("a worker's /metrics after a run", () => {
     expect(sample(text, `iby_provider_requests_total{provider="${stooqHost}",status="200",service="test"}`)).toBe(2);
     expect(sample(text, `iby_provider_throttles_total{provider="${stooqHost}",service="test"}`)).toBe(1);
     expect(sample(text, `iby_load_duration_seconds_count{source="stooq",outcome="completed",service="test"}`)).toBe(2);
+
+    // The request id reached the run's memo, its child workflows and its activities' log lines.
+    const memo = (await client.workflow.getHandle(workflowId).describe()).memo;
+    expect(memo?.requestId).toBe(requestId);
+    const ofRun = logLines.filter((l) => typeof l.workflowId === 'string' && l.workflowId.startsWith(workflowId));
+    const activityLines = ofRun.filter((l) => l.activityType && l.msg === 'Activity completed');
+    const childLines = ofRun.filter((l) => l.workflowType === 'ingestPriceBatch' && !l.activityType);
+    expect(activityLines.length).toBeGreaterThanOrEqual(6);
+    expect(childLines.length).toBeGreaterThan(0);
+    expect([...activityLines, ...childLines].filter((l) => l.requestId !== requestId)).toEqual([]);
+    expect(logLines.every((l) => l.service === 'metrics-test')).toBe(true);
   });
 });
