@@ -8,6 +8,7 @@ import apiKeyPlugin from './plugins/api-key';
 import configPlugin from './plugins/config';
 import errorHandlerPlugin, { frameworkErrors } from './plugins/error-handler';
 import metricsPlugin from './plugins/metrics';
+import objectUrlsPlugin from './plugins/object-urls';
 import postgresPlugin from './plugins/postgres';
 import rateLimitPlugin from './plugins/rate-limit';
 import redisPlugin from './plugins/redis';
@@ -36,6 +37,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(postgresPlugin, { config, pool: clients.db });
     await fastify.register(redisPlugin, { config, redis: clients.redis });
     await fastify.register(s3Plugin, { config, s3: clients.s3 });
+    await fastify.register(objectUrlsPlugin, { config });
     await fastify.register(temporalPlugin, { config, temporal: clients.temporal });
 
     await fastify.register(securityPlugin, { config });

@@ -22,6 +22,7 @@ export interface Config {
     rateLimitPerMinute: number;
     bodyLimitBytes: number;
     corsOrigins: string[];
+    objectUrlTtlSeconds: number;
     importRoots: string[];
   };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
@@ -75,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: e.API_BODY_LIMIT_BYTES,
       corsOrigins: e.API_CORS_ORIGINS,
+      objectUrlTtlSeconds: e.API_OBJECT_URL_TTL_SECONDS,
       importRoots: (e.IMPORT_ROOTS.length ? e.IMPORT_ROOTS : [DEMO_DATA_DIR]).map((p) => path.resolve(PROJECT_ROOT, p)),
     },
     workers: {

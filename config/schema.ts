@@ -48,6 +48,8 @@ export const envSchema = z.object({
     .int()
     .min(1024)
     .default(512 * 1024),
+  /** How long object links the API hands out (charts, reports, raw files) stay valid. */
+  API_OBJECT_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   /** Origins allowed by CORS; empty means CORS is off (same-origin only). */
   API_CORS_ORIGINS: csv.pipe(z.array(url)).default([]),
   /** Folders the API may import files from; empty means the bundled demo data only. */
