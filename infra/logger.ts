@@ -9,7 +9,11 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'headers.authorization',
   'headers["x-api-key"]',
-  ...['password', 'apiKey', 'api_key', 'secret', 'secretKey', 'token', 'accessKey'].flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+  ...['password', 'apiKey', 'api_key', 'secret', 'secretKey', 'token', 'accessKey'].flatMap((k) => [
+    k,
+    `*.${k}`,
+    `*.*.${k}`,
+  ]),
 ];
 
 // `scheme://user:password@host` → `scheme://user:***@host`; also `?apikey=…`-style query parameters.
@@ -25,7 +29,9 @@ function redactStrings(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactSecrets(value);
   if (depth > 3 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redactStrings(v, depth + 1));
-  if (value instanceof Error) return value;
+  // Only plain data: requests, replies and errors are left to their serializers, which read their getters.
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, depth + 1)]));
 }
 
