@@ -2,15 +2,20 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
+import { requestIdFrom } from '../infra/telemetry/request-context';
 import type { ApiClients } from './clients';
 import apiKeyPlugin from './plugins/api-key';
 import configPlugin from './plugins/config';
-import errorHandlerPlugin from './plugins/error-handler';
+import errorHandlerPlugin, { frameworkErrors } from './plugins/error-handler';
 import metricsPlugin from './plugins/metrics';
+import objectUrlsPlugin from './plugins/object-urls';
 import postgresPlugin from './plugins/postgres';
+import rateLimitPlugin from './plugins/rate-limit';
 import redisPlugin from './plugins/redis';
+import routePolicyPlugin from './plugins/route-policy';
 import s3Plugin from './plugins/s3';
 import { formatSchemaErrors } from './plugins/schema-errors';
+import securityPlugin from './plugins/security';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
 import opsRoutes from './routes/ops';
@@ -33,9 +38,14 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(postgresPlugin, { config, pool: clients.db });
     await fastify.register(redisPlugin, { config, redis: clients.redis });
     await fastify.register(s3Plugin, { config, s3: clients.s3 });
+    await fastify.register(objectUrlsPlugin, { config });
     await fastify.register(temporalPlugin, { config, temporal: clients.temporal });
 
+    await fastify.register(securityPlugin, { config });
+    await fastify.register(rateLimitPlugin, { config });
     await fastify.register(apiKeyPlugin, { config });
+    // Before the routes: it gives each route added after it the key check, operationId and error responses.
+    await fastify.register(routePolicyPlugin, { config });
     // Registered before the routes: Fastify gives each route the error handler in force when the route is added.
     await fastify.register(errorHandlerPlugin);
 
@@ -54,6 +64,13 @@ export interface BuildAppOptions extends AppOptions {
 
 export async function buildApp({ server, ...options }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    bodyLimit: options.config.api.bodyLimitBytes,
+    // The id is echoed in x-request-id and carried into the memo of every workflow the request starts.
+    requestIdHeader: false,
+    genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
+    // Longer than any path parameter a schema allows (workflow ids reach 1000), so the schema decides, with a 400.
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors,
     ...server,
     // Unknown body properties are a 400 naming them, not silently dropped (a typo'd "symbol" would change the run).
     ajv: { customOptions: { removeAdditional: false } },

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../config';
+import { createLogger } from '../infra/logger';
 import { buildApp } from './app';
 
 /** Slow or idle clients must not hold connections open; runs are started, never awaited, so requests are short. */
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const app = await buildApp({
     config,
-    server: { logger: { level: config.logLevel, name: 'api' }, ...TIMEOUTS, return503OnClosing: true },
+    server: { loggerInstance: createLogger('api', config.logLevel), ...TIMEOUTS, return503OnClosing: true },
   });
 
   let closing = false;

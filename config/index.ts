@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
@@ -28,7 +29,20 @@ export interface Config {
   };
   redis: { url: string; commandTimeoutMs: number };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
-  api: { host: string; port: number; keys: string[]; importRoots: string[]; runReadTimeoutMs: number };
+  api: {
+    host: string;
+    port: number;
+    keys: string[];
+    /** sha256 hex digests (lower case) of every accepted key: API_KEYS hashed plus API_KEY_HASHES. */
+    keyHashes: string[];
+    protectReads: boolean;
+    rateLimitPerMinute: number;
+    bodyLimitBytes: number;
+    corsOrigins: string[];
+    objectUrlTtlSeconds: number;
+    importRoots: string[];
+    runReadTimeoutMs: number;
+  };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
   /** How many processes of each worker service the local stack runs. */
   replicas: Record<WorkerService, number>;
@@ -102,6 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       host: e.API_HOST,
       port: e.API_PORT,
       keys: e.API_KEYS,
+      keyHashes: [...e.API_KEYS.map(sha256Hex), ...e.API_KEY_HASHES.map((h) => h.toLowerCase())],
+      protectReads: e.API_PROTECT_READS,
+      rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+      bodyLimitBytes: e.API_BODY_LIMIT_BYTES,
+      corsOrigins: e.API_CORS_ORIGINS,
+      objectUrlTtlSeconds: e.API_OBJECT_URL_TTL_SECONDS,
       // The bundled demo data stays importable whatever the user adds: npm start's first run loads it.
       importRoots: [...new Set([...e.IMPORT_ROOTS, DEMO_DATA_DIR].map((p) => path.resolve(PROJECT_ROOT, p)))],
       runReadTimeoutMs: e.API_RUN_READ_TIMEOUT_MS,
@@ -138,6 +158,8 @@ function temporalTls(e: Env): TemporalTls | undefined {
   const wanted = e.TEMPORAL_TLS === 'true' || !!e.TEMPORAL_API_KEY || Object.values(tls).some(Boolean);
   return e.TEMPORAL_TLS === 'false' || !wanted ? undefined : tls;
 }
+
+const sha256Hex = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 function blanksAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => !!kv[1]?.trim()));

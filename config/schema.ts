@@ -54,6 +54,23 @@ export const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   API_KEYS: csv.default(['dev-key']),
+  /** sha256 hex digests of accepted keys, so a deployment need not hold the keys themselves. */
+  API_KEY_HASHES: csv.pipe(z.array(z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected sha256 hex digests'))).default([]),
+  /** Also require a key for reads under /v1 (writes and schedules always need one). */
+  API_PROTECT_READS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  API_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024),
+  /** How long object links the API hands out (charts, reports, raw files) stay valid. */
+  API_OBJECT_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  /** Origins allowed by CORS; empty means CORS is off (same-origin only). */
+  API_CORS_ORIGINS: csv.pipe(z.array(url)).default([]),
   /** Folders the API may import files from, besides the bundled demo data, which is always importable. */
   IMPORT_ROOTS: csv.default([]),
   /** How long a run read (`GET /v1/runs…`) waits for Temporal before answering 503. */

@@ -18,11 +18,13 @@ export interface EtlWorkerOptions {
   interceptors?: WorkerOptions['interceptors'];
   /** Identity, limits and shutdown grace of this process (workers/shared/worker-tuning.ts). */
   tuning?: WorkerTuning;
+  /** Provider HTTP (counted by the worker's metrics); the global fetch when left out. */
+  fetch?: typeof fetch;
 }
 
 /** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq on its own queue. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
-  const activities = createEtlActivities({ s3: o.s3, sources: o.sources });
+  const activities = createEtlActivities({ s3: o.s3, sources: o.sources, fetch: o.fetch });
   const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : workflowCode();
   const common = { ...o.tuning, connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
   return Promise.all([

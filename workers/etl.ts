@@ -4,7 +4,7 @@ import { createStooqSource } from '../sources/stooq';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
-runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning }) =>
+runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, providerFetch }) =>
   createEtlWorkers({
     connection,
     namespace: config.temporal.namespace,
@@ -14,6 +14,7 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning }) =>
       stooq: createStooqSource({ baseUrl: config.stooq.url, requestsPerSecond: config.stooq.requestsPerSecond }),
     },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
+    fetch: providerFetch,
     interceptors: { activity: [activityInterceptor] },
     tuning: tuning(),
   }),

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { isGrpcServiceError } from '@temporalio/client';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../errors';
 
@@ -18,6 +18,15 @@ export function isTemporalUnavailable(err: unknown): boolean {
 
 /** `Not Found` → `not_found`: a stable code for any 4xx Fastify raises itself (415, 413, bad JSON…). */
 const codeOf = (status: number): string => (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z]+/g, '_');
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, a path parameter past
+ * `maxParamLength`): the same `{ error, message }` body as everything else.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (err.statusCode ?? 400);
+  void reply.code(status).send({ error: codeOf(status), message: err.message });
+}
 
 /**
  * One error body for the whole API: `{ error, message }`. Client errors say what was wrong;
@@ -43,12 +52,19 @@ export default fp(
       return reply.code(500).send({ error: 'internal', message: 'internal error' });
     });
 
-    fastify.setNotFoundHandler((request, reply) =>
-      reply
-        .code(404)
-        .send({ error: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` }),
-    );
+    fastify.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0];
+      // A known path asked with a method it does not have is a 405 naming the ones it has (RFC 9110 §15.5.6).
+      const allowed = fastify.allowedMethods(path);
+      if (allowed.length) {
+        return reply
+          .code(405)
+          .header('allow', allowed.join(', '))
+          .send({ error: 'method_not_allowed', message: `${request.method} is not allowed on ${path}` });
+      }
+      return reply.code(404).send({ error: 'not_found', message: `no route for ${request.method} ${path}` });
+    });
     done();
   },
-  { name: 'error-handler' },
+  { name: 'error-handler', dependencies: ['route-policy'] },
 );

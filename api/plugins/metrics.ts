@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { requestContext } from '../../infra/telemetry/request-context';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -7,19 +8,41 @@ declare module 'fastify' {
   }
 }
 
-/** One registry per app (not prom-client's global one), so several apps in one process do not collide. */
+/**
+ * One registry per app (not prom-client's global one), so several apps in one process do not collide.
+ * Also enters the request context every request runs in: its id, and how to count the workflows it starts.
+ */
 export default fp(
   (fastify, _options, done) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const duration = new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'HTTP request duration by method, route pattern and status code',
+      name: 'iby_http_request_duration_seconds',
+      help: 'API request duration by method, route pattern and status code',
       labelNames: ['method', 'route', 'status_code'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
+    const cacheLookups = new Counter({
+      name: 'iby_cache_lookups_total',
+      help: 'Read-through cache lookups by route and result (hit, miss, or unavailable when Redis is down)',
+      labelNames: ['route', 'result'],
+      registers: [registry],
+    });
+    const workflowStarts = new Counter({
+      name: 'iby_workflow_starts_total',
+      help: 'Workflows started through the API, by run kind',
+      labelNames: ['kind'],
+      registers: [registry],
+    });
     fastify.decorate('metrics', registry);
+
+    fastify.addHook('onRequest', (request, reply, next) => {
+      void reply.header('x-request-id', request.id);
+      requestContext.run({ requestId: request.id, onWorkflowStarted: (kind) => workflowStarts.inc({ kind }) }, () =>
+        next(),
+      );
+    });
     fastify.addHook('onResponse', async (request, reply) => {
       // The route pattern, not the URL: one series per route whatever the ids; unknown URLs share one label.
       const route = request.routeOptions.url ?? 'unmatched';
@@ -27,6 +50,9 @@ export default fp(
         { method: request.method, route, status_code: String(reply.statusCode) },
         reply.elapsedTime / 1000,
       );
+      // Routes that read through the cache say so in x-cache; counting it here keeps the routes free of metrics.
+      const cache = reply.getHeader('x-cache');
+      if (typeof cache === 'string') cacheLookups.inc({ route, result: cache });
     });
     done();
   },

@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import Redis from 'ioredis';
 import type { ObjectStore } from '../../infra/s3';
 import { buildApp } from '../app';
+import { API_WORKFLOW_INTERCEPTORS } from '../plugins/temporal';
 import type { ApiClients } from '../clients';
 import { FakeTemporal } from './fake-temporal';
 import { testConfig } from './test-config';
@@ -50,7 +51,13 @@ export async function buildTestApp(
   const redis = options.clients?.redis ?? deadRedis();
   const app = await buildApp({
     config,
-    clients: { db: unusedPool(), s3: fakeObjectStore(), temporal: temporal.asClient(), ...options.clients, redis },
+    clients: {
+      db: unusedPool(),
+      s3: fakeObjectStore(),
+      temporal: temporal.asClient(API_WORKFLOW_INTERCEPTORS),
+      ...options.clients,
+      redis,
+    },
   });
   if (!options.clients?.redis) app.addHook('onClose', () => redis.disconnect());
   return { app, temporal, config };

@@ -1,6 +1,7 @@
-import { DefaultLogger, NativeConnection, Runtime, type LogLevel, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { ConfigError, loadConfig, type Config, type WorkerService } from '../../config';
 import { createLogger, type Logger } from '../../infra/logger';
+import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
 import { temporalConnectionOptions } from '../../infra/temporal-connection';
 import { createWorkerMetrics } from './metrics';
 import { startOpsServer } from './ops-server';
@@ -13,6 +14,8 @@ export interface WorkerProcessContext {
   activityInterceptor: ReturnType<typeof createWorkerMetrics>['activityInterceptor'];
   /** Identity, concurrency limits and shutdown grace from config; each service adds its own defaults. */
   tuning: (defaults?: Partial<WorkerTuning>) => WorkerTuning;
+  /** fetch for provider requests: counted in iby_provider_requests_total / iby_provider_throttles_total. */
+  providerFetch: typeof fetch;
   /** Registers a cleanup that runs after the workers have drained, in reverse order. */
   onClose: (close: () => Promise<unknown>) => void;
 }
@@ -36,16 +39,8 @@ export function runWorkerProcess(
     const config = loadConfig();
     const identity = workerTuning(service, config.worker).identity;
     const logger = createLogger(`${service}-worker`, config.logLevel).child({ identity });
-    Runtime.install({
-      logger: new DefaultLogger(config.logLevel.toUpperCase() as LogLevel, ({ level, message, meta }) => {
-        logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](
-          meta ?? {},
-          message,
-        );
-      }),
-      shutdownSignals: ['SIGINT', 'SIGTERM'],
-    });
-    const { registry, activityInterceptor } = createWorkerMetrics(service);
+    const telemetry = await installTemporalRuntime(logger, config.logLevel, { service: `${service}-worker` });
+    const { registry, activityInterceptor, providerFetch } = createWorkerMetrics(service);
     const closers: (() => Promise<unknown>)[] = [];
     const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
     closers.push(() => connection.close());
@@ -56,19 +51,25 @@ export function runWorkerProcess(
         logger,
         activityInterceptor,
         tuning: (defaults) => workerTuning(service, config.worker, defaults),
+        providerFetch,
         onClose: (c) => closers.push(c),
       });
       const startedAt = Date.now();
-      const ops = await startOpsServer(config.workers[service].port, registry, () => ({
-        service,
-        pid: process.pid,
-        identity,
-        instance: config.worker.instance ?? service,
-        taskQueues: workers.map((w) => w.options.taskQueue),
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-        inFlightActivities: workers.reduce((n, w) => n + w.getStatus().numInFlightActivities, 0),
-        workers: workers.map((w) => ({ taskQueue: w.options.taskQueue, state: w.getState() })),
-      }));
+      const ops = await startOpsServer(
+        config.workers[service].port,
+        registry,
+        () => ({
+          service,
+          pid: process.pid,
+          identity,
+          instance: config.worker.instance ?? service,
+          taskQueues: workers.map((w) => w.options.taskQueue),
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+          inFlightActivities: workers.reduce((n, w) => n + w.getStatus().numInFlightActivities, 0),
+          workers: workers.map((w) => ({ taskQueue: w.options.taskQueue, state: w.getState() })),
+        }),
+        telemetry.sdkMetricsUrl,
+      );
       closers.push(() => ops.close());
       logger.info(
         {

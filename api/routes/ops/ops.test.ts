@@ -77,10 +77,10 @@ describe('GET /metrics', () => {
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain('process_cpu_user_seconds_total');
     expect(res.body).toMatch(
-      /http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} 1/,
+      /iby_http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} 1/,
     );
     expect(res.body).toMatch(
-      /http_request_duration_seconds_count\{method="GET",route="\/v1\/runs\/:workflowId",status_code="404"\} 1/,
+      /iby_http_request_duration_seconds_count\{method="GET",route="\/v1\/runs\/:workflowId",status_code="404"\} 1/,
     );
   });
 });
@@ -148,7 +148,18 @@ describe('GET /docs', () => {
     const start = doc.paths['/v1/runs/prices'].post;
     expect(start.security).toEqual([{ apiKey: [] }]);
     expect(start.requestBody.content['application/json'].schema.properties.source.enum).toEqual(['csv', 'stooq']);
-    expect(Object.keys(start.responses).sort()).toEqual(['200', '202', '400', '401', '503']);
+    expect(Object.keys(start.responses).sort()).toEqual([
+      '200',
+      '202',
+      '400',
+      '401',
+      '413',
+      '415',
+      '429',
+      '500',
+      '503',
+    ]);
+    expect(start.operationId).toBe('postRunsPrices');
     expect(
       doc.paths['/v1/securities/{symbol}/prices'].get.responses['200'].content['application/json'].schema.properties
         .bars.type,
