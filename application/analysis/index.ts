@@ -10,3 +10,22 @@ export {
 export { latestIndicator, latestValuesView, pickAnalyzeJson } from './document-view';
 export { frequencyOf, selectFrequency, type FrequencySelection, type OriginBar } from './frequency';
 export { noFundamentals, type FundamentalsLookup, type FundamentalsSource } from './fundamentals-source';
+export {
+  analyzeSymbols,
+  renderNoArtifacts,
+  type AnalyzeSymbolsDeps,
+  type ArtifactKeys,
+  type RenderArtifacts,
+  type Resume,
+} from './analyze-symbols';
+export { analysisBarsKey, readBarsCached, type BarReaderDeps, type CacheStatus } from './read-bars';
+export {
+  ANALYSIS_CACHE_TTL_SECONDS,
+  latestAnalysisKey,
+  presentAnalysis,
+  readAnalysis,
+  warmLatestAnalysis,
+  type AnalysisQuery,
+  type AnalysisReaderDeps,
+  type AnalysisView,
+} from './read-analysis';

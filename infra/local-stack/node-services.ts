@@ -40,6 +40,13 @@ export function nodeServices(config: Config): NodeService[] {
       nodeFlags: WORKER_HEAP_FLAGS,
     },
     {
+      name: 'analysis-worker',
+      entry: 'dist/workers/analysis.js',
+      portVariable: 'ANALYSIS_WORKER_PORT',
+      baseUrl: local(config.workers.analysis.port),
+      nodeFlags: WORKER_HEAP_FLAGS,
+    },
+    {
       name: 'api',
       entry: 'dist/api/server.js',
       portVariable: 'API_PORT',
