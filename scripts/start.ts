@@ -2,7 +2,13 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { createPool } from '../infra/db/pool';
 import { demoRequests, existingData, startPricesRun, summarizeRun, waitForRun } from '../infra/local-stack/demo';
-import { assertPortsFree, missingEntries, nodeServices, startNodeService } from '../infra/local-stack/node-services';
+import {
+  assertPortsFree,
+  missingEntries,
+  nodeServices,
+  startNodeService,
+  type NodeService,
+} from '../infra/local-stack/node-services';
 import { describeExit, stopAll, type ManagedProcess } from '../infra/local-stack/processes';
 import { startSeaweed } from '../infra/local-stack/seaweed';
 import { startTemporalDevServer } from '../infra/local-stack/temporal-dev-server';
@@ -86,7 +92,9 @@ async function startStack(config: Config): Promise<void> {
 }
 
 function printUrls(config: Config, logDir: string): void {
-  const [etl, data, api] = nodeServices(config);
+  const [etl, data, analysis, api] = ['etl-worker', 'data-worker', 'analysis-worker', 'api'].map((name) =>
+    serviceNamed(config, name),
+  );
   const rows: [string, string][] = [
     ['API', api.baseUrl],
     ['OpenAPI docs', `${api.baseUrl}/docs`],
@@ -95,11 +103,18 @@ function printUrls(config: Config, logDir: string): void {
     ['S3 endpoint', `${config.s3.endpoint} (bucket ${config.s3.bucket})`],
     ['ETL worker', `${etl.baseUrl}/health  ${etl.baseUrl}/metrics`],
     ['data worker', `${data.baseUrl}/health  ${data.baseUrl}/metrics`],
+    ['analysis worker', `${analysis.baseUrl}/health  ${analysis.baseUrl}/metrics`],
     ['API metrics', `${api.baseUrl}/metrics`],
     ['logs', logDir],
   ];
   for (const [label, value] of rows) say(`  ${label.padEnd(14)} ${value}`);
   say('ready');
+}
+
+function serviceNamed(config: Config, name: string): NodeService {
+  const found = nodeServices(config).find((service) => service.name === name);
+  if (!found) throw new Error(`no service named ${name}`);
+  return found;
 }
 
 /** Loads the bundled demo data on a first start; returns false when a demo run did not complete. */
@@ -110,7 +125,7 @@ async function loadDemoOnFirstStart(config: Config): Promise<boolean> {
     say(`reusing existing data: ${data.bars} bars for ${data.symbols} symbols`);
     return true;
   }
-  const api = { baseUrl: nodeServices(config)[2].baseUrl, apiKey: config.api.keys[0] ?? '' };
+  const api = { baseUrl: serviceNamed(config, 'api').baseUrl, apiKey: config.api.keys[0] ?? '' };
   let allCompleted = true;
   for (const body of demoRequests()) {
     const workflowId = await startPricesRun(api, body);
