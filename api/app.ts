@@ -16,6 +16,7 @@ import temporalPlugin from './plugins/temporal';
 import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
 import securitiesRoutes from './routes/securities';
+import securityAnalysisRoutes from './routes/securities/analysis';
 
 export interface AppOptions {
   config: Config;
@@ -41,6 +42,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(opsRoutes);
     await fastify.register(runsRoutes, { prefix: '/v1' });
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
+    await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });
   },
   { name: 'api' },
 );
