@@ -12,7 +12,7 @@ const lineage = [
 ];
 
 describe('buildAnalysisDocument', () => {
-  const bars = dailyBars('2017-01-02', 400);
+  const bars = dailyBars('2017-01-02', 400, 'csv|prices-1');
   const benchmark = dailyBars('2016-06-01', 600, 'bench').map((b) => ({ ...b, symbol: '^GSPC', close: b.close * 20 }));
 
   it('holds exactly the library output for the same bars, plus the service fields', async () => {
@@ -66,9 +66,16 @@ describe('buildAnalysisDocument', () => {
 
   it('analyses a symbol with monthly and daily loads on daily bars only, and counts flags of the bars used', async () => {
     const daily = bars.map((b, i) => (i % 100 === 0 ? { ...b, flags: ['zero_volume' as const], volume: 0 } : b));
+    const monthlyLoad = { ...lineage[0], workflowId: 'monthly', batchKey: 'b0002' };
     const { document } = await buildAnalysisDocument({
-      series: { symbol: 'T', bars: [...monthlyBars(2000, 1, 123), ...daily] },
+      series: {
+        symbol: 'T',
+        bars: [...monthlyBars(2000, 1, 123, 'csv|monthly'), ...daily],
+        lineage: [...lineage, monthlyLoad],
+      },
     });
+    // The monthly load's batch is not lineage of this analysis: none of its bars were used.
+    expect(document.inputs.lineage).toEqual(lineage);
     expect(document).toMatchObject({ frequency: 'daily', periodsPerYear: 252, bars: 400, from: bars[0].date });
     expect(document.inputs.flags).toEqual({ zero_volume: 4 });
     expect(document.inputs.excluded).toEqual([

@@ -93,8 +93,8 @@ export async function buildAnalysisDocument(
         bars: chosen.bars.length,
         flags: countFlags(chosen.bars),
         excluded: chosen.excluded,
-        lineage: series.lineage ?? [],
-        benchmarkLineage: benchmark ? (input.benchmark?.lineage ?? []) : [],
+        lineage: usedLineage(series.lineage, chosen.bars),
+        benchmarkLineage: benchmark ? usedLineage(input.benchmark?.lineage, benchmark.bars) : [],
       },
     },
   };
@@ -114,6 +114,15 @@ function benchmarkBars(
     bars,
     used: { symbol: benchmark.symbol, bars: bars.length, from: bars[0]?.date ?? '', to: bars.at(-1)?.date ?? '' },
   };
+}
+
+/** The batches of the loads whose bars were used: a load left out by the frequency rule is not lineage. Bars from
+ * Postgres name their load `source|workflowId`; bars without an origin (a file) keep the whole lineage. */
+function usedLineage(lineage: LineageBatch[] | undefined, bars: readonly OriginBar[]): LineageBatch[] {
+  if (!lineage) return [];
+  const origins = new Set(bars.map((b) => b.origin));
+  if (origins.has(undefined)) return lineage;
+  return lineage.filter((batch) => origins.has(`${batch.source}|${batch.workflowId}`));
 }
 
 function countFlags(bars: readonly OriginBar[]): Partial<Record<QualityFlag, number>> {

@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import type { LineageBatch } from '../../contracts/analysis';
 import type { PriceBar } from '../../contracts/prices';
 
-/** A bar with the load that last wrote it (`source|workflow id`), for the frequency rule. */
+/** A bar with the load that last wrote it (`source|workflow id`, as lineage batches name theirs), for the
+ * frequency rule. */
 export type AnalysisBar = PriceBar & { origin: string };
 
 export interface AnalysisBars {
