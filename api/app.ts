@@ -15,6 +15,7 @@ import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
 import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
+import analysisRunRoutes from './routes/runs/analysis';
 import securitiesRoutes from './routes/securities';
 import securityAnalysisRoutes from './routes/securities/analysis';
 
@@ -41,6 +42,7 @@ export const apiApp = fp<AppOptions>(
 
     await fastify.register(opsRoutes);
     await fastify.register(runsRoutes, { prefix: '/v1' });
+    await fastify.register(analysisRunRoutes, { prefix: '/v1' });
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
     await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });
   },

@@ -134,3 +134,36 @@ export interface AnalyzeSymbolsResult {
 
 export type AnalyzeBatchInput = AnalyzeSymbolsInput;
 export type AnalyzeBatchResult = AnalyzeSymbolsResult;
+
+/** What `POST /v1/runs/analysis` accepts (normalised); also the `analyze` workflow's input. */
+export interface AnalyzeRequest {
+  /** Default: every symbol with daily bars. */
+  symbols?: string[];
+  /** A symbol, `none`, or absent for DEFAULT_BENCHMARK when it has bars (else none). */
+  benchmark?: string;
+  from?: string;
+  to?: string;
+  asOf?: string;
+  batchSize: number;
+}
+
+export const DEFAULT_ANALYSIS_BATCH_SIZE = 25;
+export const MAX_ANALYSIS_BATCH_SIZE = 500;
+
+/** One batch of an analysis run, with the benchmark resolved once for the whole run (null: none). */
+export interface PlannedAnalysisBatch {
+  batchKey: string;
+  symbols: string[];
+  benchmark: string | null;
+}
+
+/** At most this many symbol failures are kept in a run's result: the rest are counted. */
+export const MAX_REPORTED_SYMBOL_FAILURES = 200;
+
+export interface AnalyzeTotals {
+  symbolsAnalysed: number;
+  symbolsFailed: number;
+  barsRead: number;
+  /** Symbols the library could not analyse, with the reason (the first MAX_REPORTED_SYMBOL_FAILURES). */
+  symbolFailures: SymbolFailure[];
+}

@@ -1,20 +1,8 @@
 import { proxyActivities, setCurrentDetails } from '@temporalio/workflow';
-import { NON_RETRYABLE_FAILURES, TASK_QUEUES, type AnalyzeBatchInput, type AnalyzeBatchResult } from '../contracts';
+import { ACTIVITY_OPTIONS, type AnalyzeBatchInput, type AnalyzeBatchResult } from '../contracts';
 import type { createAnalysisActivities } from '../activities/analysis';
 
-const analysis = proxyActivities<ReturnType<typeof createAnalysisActivities>>({
-  taskQueue: TASK_QUEUES.analysis,
-  startToCloseTimeout: '30 minutes',
-  // The activity heartbeats every 5 s with its resume point.
-  heartbeatTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1s',
-    backoffCoefficient: 2,
-    maximumInterval: '30s',
-    maximumAttempts: 8,
-    nonRetryableErrorTypes: NON_RETRYABLE_FAILURES,
-  },
-});
+const analysis = proxyActivities<ReturnType<typeof createAnalysisActivities>>(ACTIVITY_OPTIONS.analysis);
 
 /** One batch of an analysis run: the symbols are analysed against the benchmark and stored; keys come back. */
 export async function analyzeBatch(input: AnalyzeBatchInput): Promise<AnalyzeBatchResult> {

@@ -1,14 +1,24 @@
 import type { Pool } from 'pg';
-import type { AnalyzeSymbolsInput, AnalyzeSymbolsResult } from '../../contracts/analysis';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  FAILURE_TYPES,
+  type AnalyzeRequest,
+  type AnalyzeSymbolsInput,
+  type AnalyzeSymbolsResult,
+  type PlannedAnalysisBatch,
+} from '../../contracts';
 import {
   noFundamentals,
+  planAnalysis,
   readBarsCached,
+  UnknownBenchmarkError,
   renderNoArtifacts,
   warmLatestAnalysis,
   type FundamentalsSource,
   type RenderArtifacts,
 } from '../../application/analysis';
 import type { JsonCache } from '../../infra/cache';
+import { symbolHasBars, symbolsWithDailyBars } from '../../infra/repositories/analysis-bars';
 import { upsertAnalysisResult } from '../../infra/repositories/analysis-results';
 import { analyzeSymbolsActivity } from './analyze-symbols';
 
@@ -25,6 +35,18 @@ export interface AnalysisDeps {
 export function createAnalysisActivities(deps: AnalysisDeps) {
   const reader = { db: deps.db, cache: deps.cache };
   return {
+    planAnalysis: async (request: AnalyzeRequest): Promise<PlannedAnalysisBatch[]> => {
+      try {
+        return await planAnalysis(
+          { symbolsWithDailyBars: () => symbolsWithDailyBars(deps.db), hasBars: (s) => symbolHasBars(deps.db, s) },
+          request,
+        );
+      } catch (err) {
+        if (err instanceof UnknownBenchmarkError)
+          throw ApplicationFailure.nonRetryable(err.message, FAILURE_TYPES.invalidInput);
+        throw err;
+      }
+    },
     analyzeSymbols: (input: AnalyzeSymbolsInput): Promise<AnalyzeSymbolsResult> =>
       analyzeSymbolsActivity(
         {

@@ -29,3 +29,5 @@ export {
   type AnalysisReaderDeps,
   type AnalysisView,
 } from './read-analysis';
+export { planAnalysis, resolveBenchmark, UnknownBenchmarkError, type PlanAnalysisDeps } from './plan-analysis';
+export { ANALYSIS_RUN, ANALYZE_WORKFLOW, normalizeAnalysisRequest, type AnalysisRequestInput } from './analysis-run';

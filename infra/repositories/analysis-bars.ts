@@ -49,3 +49,8 @@ export async function symbolsWithDailyBars(db: Queryable): Promise<string[]> {
   );
   return rows.map((r) => r.symbol);
 }
+
+export async function symbolHasBars(db: Queryable, symbol: string): Promise<boolean> {
+  const { rowCount } = await db.query('SELECT 1 FROM price_bars WHERE symbol = $1 LIMIT 1', [symbol]);
+  return (rowCount ?? 0) > 0;
+}
