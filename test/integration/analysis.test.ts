@@ -2,10 +2,12 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/app';
+import { DEMO_DATA_DIR, loadConfig } from '../../config';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, type Worker } from '@temporalio/worker';
 import { analyzeBars, pickAnalyzeJson, toAnalyzeJson, latestAnalysisKey } from '../../application/analysis';
 import type { AnalyzeBatchResult, IngestPricesRequest, IngestPricesResult, PriceBar } from '../../contracts';
-import { DEMO_DATA_DIR } from '../../config';
 import { DEFAULT_INDICATORS } from '../../domain/finance/indicators';
 import { inferPeriodsPerYear } from '../../domain/finance/risk';
 import { parsePrices } from '../../domain/prices';
@@ -31,6 +33,8 @@ let workers: Worker[];
 let running: Promise<void>[];
 let connection: NativeConnection;
 let tinyDir: string;
+let app: FastifyInstance;
+const API_KEY = 'analysis-it-key';
 const loads: Record<string, string> = {};
 
 async function load(name: string, request: Omit<IngestPricesRequest, 'source'>): Promise<void> {
@@ -82,9 +86,19 @@ beforeAll(async () => {
   await load('daily', { path: ALL_STOCKS, symbols: SYMBOLS });
   await load('gspc', { path: GSPC, symbol: '^GSPC' });
   await load('tiny', { path: tiny });
+  app = await buildApp({
+    config: loadConfig({
+      ...process.env,
+      DATABASE_URL: harness.dbUrl,
+      S3_BUCKET: harness.s3.bucket,
+      API_KEYS: API_KEY,
+    }),
+    clients: { db: harness.db, temporal: harness.client, s3: harness.s3, redis: cache.redis },
+  });
 });
 
 afterAll(async () => {
+  await app?.close();
   workers?.forEach((w) => w.shutdown());
   await Promise.allSettled(running ?? []);
   await connection?.close();
@@ -207,5 +221,62 @@ describe('analyzeBatch through Temporal on real bars', () => {
     expect(pickAnalyzeJson(stored.document)).toEqual(
       asPrinted(toAnalyzeJson(analyzeBars('AAPL', bars, { indicators: DEFAULT_INDICATORS, periodsPerYear: 252 }))),
     );
+  });
+
+  it('runs the parent analyze through the API over every daily symbol against ^GSPC, and serves the results', async () => {
+    const started = await app.inject({
+      method: 'POST',
+      url: '/v1/runs/analysis',
+      headers: { 'x-api-key': API_KEY },
+      payload: { batchSize: 2 },
+    });
+    expect(started.statusCode).toBe(202);
+    const { workflowId } = started.json<{ workflowId: string }>();
+    await harness.client.workflow.getHandle(workflowId).result();
+
+    const status = (await app.inject({ method: 'GET', url: `/v1/runs/${encodeURIComponent(workflowId)}` })).json<{
+      kind: string;
+      outcome: string;
+      result: Record<string, unknown>;
+      progress: Record<string, unknown>;
+    }>();
+    expect(status.kind).toBe('analysis');
+    expect(status.outcome).toBe('succeeded');
+    // Every symbol with daily bars: the three stocks, ^GSPC itself and TINY (two daily bars, too few to analyse).
+    expect(status.result).toMatchObject({
+      batches: 3,
+      batchesFailed: 0,
+      symbolsAnalysed: 4,
+      symbolsFailed: 1,
+      symbolFailures: [{ symbol: 'TINY', reason: 'too few bars for TINY: 2, need at least 3' }],
+    });
+    expect(status.progress).toMatchObject({ symbolsAnalysed: 4, symbolsFailed: 1, phase: 'done' });
+
+    const res = await app.inject({ method: 'GET', url: '/v1/securities/AAPL/analysis' });
+    expect(res.statusCode).toBe(200);
+    // The activity warmed the cache: the first read is a hit.
+    expect(res.headers['x-cache']).toBe('hit');
+    const body = res.json<{
+      risk: unknown;
+      trend: unknown;
+      benchmark: { symbol: string };
+      indicators: Record<string, unknown>;
+    }>();
+    const bars = await fileBars(ALL_STOCKS, 'AAPL');
+    const library = asPrinted(
+      toAnalyzeJson(
+        analyzeBars('AAPL', bars, {
+          indicators: DEFAULT_INDICATORS,
+          periodsPerYear: 252,
+          benchmark: await fileBars(GSPC, '^GSPC', '^GSPC'),
+        }),
+      ),
+    );
+    expect(body.risk).toEqual(library.risk);
+    expect(body.trend).toEqual(library.trend);
+    expect(body.benchmark.symbol).toBe('^GSPC');
+    expect(body.indicators.rsi_14).toBe((library.indicators.rsi_14 as (number | null)[]).at(-1));
+    const stored = await readLatestAnalysis(harness.db, 'AAPL');
+    expect(stored?.analysisWorkflowId).toBe(workflowId);
   });
 });
