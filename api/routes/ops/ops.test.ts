@@ -129,11 +129,13 @@ describe('GET /docs', () => {
       '/metrics',
       '/ready',
       '/v1/runs',
+      '/v1/runs/analysis',
       '/v1/runs/prices',
       '/v1/runs/{workflowId}',
       '/v1/runs/{workflowId}/batches',
       '/v1/runs/{workflowId}/cancel',
       '/v1/securities',
+      '/v1/securities/{symbol}/analysis',
       '/v1/securities/{symbol}/prices',
     ]);
     const start = doc.paths['/v1/runs/prices'].post;
