@@ -18,6 +18,7 @@ import { analyzeBatch } from '../../workflows/analyze-batch';
 import { ingestPrices } from '../../workflows/ingest-prices';
 import { createTestRedis, type TestRedis } from '../../api/test-support/test-redis';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
+import { recordHistory } from '../support/record-history';
 import { sharedData } from '../support/shared-data';
 
 const ALL_STOCKS = sharedData('ohlcv', 'all_stocks_5yr.csv');
@@ -233,6 +234,8 @@ describe('analyzeBatch through Temporal on real bars', () => {
     expect(started.statusCode).toBe(202);
     const { workflowId } = started.json<{ workflowId: string }>();
     await harness.client.workflow.getHandle(workflowId).result();
+    recordHistory(workflowId, 'analyze-every-daily-symbol');
+    recordHistory(`${workflowId}/b0002`, 'analyze-batch-with-too-few-bars');
 
     const status = (await app.inject({ method: 'GET', url: `/v1/runs/${encodeURIComponent(workflowId)}` })).json<{
       kind: string;
