@@ -13,3 +13,18 @@ export interface FundamentalsSource {
 export function noFundamentals(reason = 'no fundamentals loaded'): FundamentalsSource {
   return { reportAsOf: () => Promise.resolve({ report: null, reason }) };
 }
+
+/**
+ * Adapts a lookup that answers the document or `{ reason }` (the fundamentals read path over Postgres) to the port.
+ * Wiring the stored facts in is then `fundamentals: fundamentalsFrom((s, d, p) => fundamentalsReportAsOf(db, s, d, p))`.
+ */
+export function fundamentalsFrom(
+  lookup: (symbol: string, asOf: string, price?: number) => Promise<FundamentalsJson | { reason: string }>,
+): FundamentalsSource {
+  return {
+    async reportAsOf(symbol, asOf, price) {
+      const found = await lookup(symbol, asOf, price ?? undefined);
+      return 'reason' in found ? { report: null, reason: found.reason } : { report: found, reason: null };
+    },
+  };
+}

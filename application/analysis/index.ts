@@ -9,7 +9,12 @@ export {
 } from './build-document';
 export { latestIndicator, latestValuesView, pickAnalyzeJson } from './document-view';
 export { frequencyOf, selectFrequency, type FrequencySelection, type OriginBar } from './frequency';
-export { noFundamentals, type FundamentalsLookup, type FundamentalsSource } from './fundamentals-source';
+export {
+  fundamentalsFrom,
+  noFundamentals,
+  type FundamentalsLookup,
+  type FundamentalsSource,
+} from './fundamentals-source';
 export {
   analyzeSymbols,
   renderNoArtifacts,
