@@ -54,7 +54,7 @@ export function createAnalysisActivities(deps: AnalysisDeps) {
           fundamentals: deps.fundamentals ?? noFundamentals(),
           renderArtifacts: deps.renderArtifacts ?? renderNoArtifacts,
           store: (row) => upsertAnalysisResult(deps.db, row),
-          warm: (symbol) => warmLatestAnalysis(reader, symbol),
+          warm: (symbol, stored) => warmLatestAnalysis(reader, symbol, stored),
         },
         input,
       ),

@@ -33,8 +33,8 @@ export interface AnalyzeSymbolsDeps {
   fundamentals: FundamentalsSource;
   renderArtifacts: RenderArtifacts;
   store(row: AnalysisResultRow): Promise<void>;
-  /** Refreshes the API's cached view of the symbol; a cache failure never fails the batch. */
-  warm(symbol: string): Promise<unknown>;
+  /** Refreshes the API's cached view of the symbol (given the row just stored); a cache failure never fails the batch. */
+  warm(symbol: string, stored: AnalysisResultRow): Promise<unknown>;
   /** Called after each symbol with the result so far and the index of the next symbol (the resume point). */
   progress?(next: number, partial: AnalyzeSymbolsResult): void;
 }
@@ -100,7 +100,7 @@ async function persist(
   analysis: Analysis,
 ): Promise<AnalyzedSymbol> {
   const keys = await deps.renderArtifacts(document, analysis);
-  await deps.store({
+  const row: AnalysisResultRow = {
     symbol: document.symbol,
     asOf: document.asOf,
     windowFrom: document.from,
@@ -113,8 +113,9 @@ async function persist(
     inputLineage: { symbol: document.inputs.lineage, benchmark: document.inputs.benchmarkLineage },
     analysisWorkflowId: input.analysisWorkflowId,
     analysisRunId: input.analysisRunId,
-  });
-  await deps.warm(document.symbol).catch(() => undefined);
+  };
+  await deps.store(row);
+  await deps.warm(document.symbol, row).catch(() => undefined);
   return {
     symbol: document.symbol,
     asOf: document.asOf,

@@ -2,7 +2,12 @@
 import type { AnalysisDocument, IndicatorLatestJson, IndicatorSeriesJson } from '../../contracts/analysis';
 import type { JsonCache } from '../../infra/cache';
 import type { Queryable } from '../../infra/repositories/analysis-bars';
-import { readLatestAnalysis, type StoredAnalysis } from '../../infra/repositories/analysis-results';
+import {
+  readLatestAnalysis,
+  readLatestAnalysisKey,
+  type AnalysisResultRow,
+  type StoredAnalysis,
+} from '../../infra/repositories/analysis-results';
 import { latestValuesView } from './document-view';
 import type { CacheStatus } from './read-bars';
 
@@ -27,7 +32,10 @@ export interface AnalysisQuery {
 const symbolPath = (symbol: string): string => `/v1/securities/${encodeURIComponent(symbol)}`;
 
 /** The stored document with the URLs of what has been rendered for it. */
-export function presentAnalysis(stored: StoredAnalysis, series: boolean): AnalysisView {
+export function presentAnalysis(
+  stored: Pick<StoredAnalysis, 'symbol' | 'document' | 'chartKeys' | 'reportKey'>,
+  series: boolean,
+): AnalysisView {
   const document: AnalysisDocument = {
     ...stored.document,
     charts: Object.fromEntries(
@@ -55,9 +63,24 @@ export async function readAnalysis(
   return { view, cache: cached?.status ?? 'bypass' };
 }
 
-/** Puts the symbol's latest default view in the cache, so the first API read after a run is a hit. */
-export async function warmLatestAnalysis(deps: AnalysisReaderDeps, symbol: string): Promise<boolean> {
-  const stored = await readLatestAnalysis(deps.db, symbol);
+/**
+ * Puts the symbol's latest default view in the cache, so the first API read after a run is a hit. `just` is the
+ * result just stored: when it is the latest (the usual case) its document is used as it is, not read back.
+ */
+export async function warmLatestAnalysis(
+  deps: AnalysisReaderDeps,
+  symbol: string,
+  just?: AnalysisResultRow,
+): Promise<boolean> {
+  const key = just && (await readLatestAnalysisKey(deps.db, symbol));
+  const isLatest =
+    just &&
+    key &&
+    key.asOf === just.asOf &&
+    key.benchmark === just.benchmark &&
+    key.windowFrom === just.windowFrom &&
+    key.windowTo === just.windowTo;
+  const stored = isLatest ? just : await readLatestAnalysis(deps.db, symbol);
   if (!stored) return false;
   return deps.cache.setJson(latestAnalysisKey(symbol), presentAnalysis(stored, false), ANALYSIS_CACHE_TTL_SECONDS);
 }

@@ -66,3 +66,19 @@ export async function readLatestAnalysis(db: Queryable, symbol: string, asOf?: s
   );
   return rows[0] ?? null;
 }
+
+/** Which result is a symbol's latest, without reading its document. */
+export async function readLatestAnalysisKey(
+  db: Queryable,
+  symbol: string,
+): Promise<Pick<AnalysisResultRow, 'asOf' | 'benchmark' | 'windowFrom' | 'windowTo'> | null> {
+  const { rows } = await db.query<Pick<AnalysisResultRow, 'asOf' | 'benchmark' | 'windowFrom' | 'windowTo'>>(
+    `SELECT as_of AS "asOf", benchmark, window_from AS "windowFrom", window_to AS "windowTo"
+       FROM analysis_results
+      WHERE symbol = $1
+      ORDER BY as_of DESC, updated_at DESC
+      LIMIT 1`,
+    [symbol],
+  );
+  return rows[0] ?? null;
+}

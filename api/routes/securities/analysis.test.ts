@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call --
    inject() answers untyped JSON; the assertions below are what check its shape. */
-import { buildAnalysisDocument, latestAnalysisKey } from '../../../application/analysis';
+import { buildAnalysisDocument, latestAnalysisKey, warmLatestAnalysis } from '../../../application/analysis';
+import { createCache } from '../../../infra/cache';
 import { dailyBars } from '../../../application/analysis/test-support';
 import type { AnalysisDocument } from '../../../contracts';
 import { upsertAnalysisResult } from '../../../infra/repositories/analysis-results';
@@ -15,21 +16,23 @@ let t: TestApp;
 let older: AnalysisDocument;
 let latest: AnalysisDocument;
 
+const rowOf = (document: AnalysisDocument, chartKeys: Record<string, string> = {}) => ({
+  symbol: document.symbol,
+  asOf: document.asOf,
+  windowFrom: document.from,
+  windowTo: document.to,
+  benchmark: 'none',
+  frequency: document.frequency,
+  document,
+  chartKeys,
+  reportKey: null,
+  inputLineage: { symbol: [], benchmark: [] },
+  analysisWorkflowId: 'analysis-test',
+  analysisRunId: 'run-1',
+});
+
 async function store(document: AnalysisDocument, chartKeys: Record<string, string> = {}): Promise<void> {
-  await upsertAnalysisResult(database.pool, {
-    symbol: document.symbol,
-    asOf: document.asOf,
-    windowFrom: document.from,
-    windowTo: document.to,
-    benchmark: 'none',
-    frequency: document.frequency,
-    document,
-    chartKeys,
-    reportKey: null,
-    inputLineage: { symbol: [], benchmark: [] },
-    analysisWorkflowId: 'analysis-test',
-    analysisRunId: 'run-1',
-  });
+  await upsertAnalysisResult(database.pool, rowOf(document, chartKeys));
 }
 
 beforeAll(async () => {
@@ -122,6 +125,16 @@ describe('GET /v1/securities/:symbol/analysis', () => {
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining(['risk', 'fundamentals', 'inputs', 'charts']),
     );
+  });
+
+  it('warms the cache with the latest result, even when the result just stored is an older one', async () => {
+    const deps = { db: database.pool, cache: createCache(cache.redis) };
+    expect(await warmLatestAnalysis(deps, 'BRK.B', rowOf(older))).toBe(true);
+    const res = await get('BRK.B/analysis');
+    expect(res.headers['x-cache']).toBe('hit');
+    expect(res.json().asOf).toBe(latest.asOf);
+    expect(res.json().charts).toEqual({ price: '/v1/securities/BRK.B/charts/price.svg' });
+    expect(await warmLatestAnalysis(deps, 'NONE')).toBe(false);
   });
 
   it('still answers from Postgres when Redis is down', async () => {
