@@ -21,7 +21,9 @@ import temporalPlugin from './plugins/temporal';
 import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
 import schedulesRoutes from './routes/schedules';
+import analysisRunRoutes from './routes/runs/analysis';
 import securitiesRoutes from './routes/securities';
+import securityAnalysisRoutes from './routes/securities/analysis';
 
 export interface AppOptions {
   config: Config;
@@ -51,8 +53,10 @@ export const apiApp = fp<AppOptions>(
 
     await fastify.register(opsRoutes);
     await fastify.register(runsRoutes, { prefix: '/v1' });
+    await fastify.register(analysisRunRoutes, { prefix: '/v1' });
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
     await fastify.register(schedulesRoutes, { prefix: '/v1' });
+    await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });
   },
   { name: 'api' },
 );

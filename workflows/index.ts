@@ -1,2 +1,4 @@
 export * from './ingest-prices';
 export * from './ingest-price-batch';
+export * from './analyze-batch';
+export * from './analyze';

@@ -129,6 +129,7 @@ describe('GET /docs', () => {
       '/metrics',
       '/ready',
       '/v1/runs',
+      '/v1/runs/analysis',
       '/v1/runs/prices',
       '/v1/runs/{workflowId}',
       '/v1/runs/{workflowId}/batches',
@@ -143,6 +144,7 @@ describe('GET /docs', () => {
       '/v1/schedules/{id}/trigger',
       '/v1/schedules/{id}/unpause',
       '/v1/securities',
+      '/v1/securities/{symbol}/analysis',
       '/v1/securities/{symbol}/prices',
     ]);
     const start = doc.paths['/v1/runs/prices'].post;
