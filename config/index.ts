@@ -14,6 +14,7 @@ export interface Config {
   api: { host: string; port: number; keys: string[]; importRoots: string[] };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
   stooq: { url: string; requestsPerSecond: number };
+  sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
 }
@@ -66,9 +67,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       analysis: { port: e.ANALYSIS_WORKER_PORT },
     },
     stooq: { url: e.STOOQ_URL, requestsPerSecond: e.STOOQ_REQUESTS_PER_SECOND },
+    sec: {
+      url: e.SEC_URL,
+      tickersUrl: e.SEC_TICKERS_URL ?? secTickersUrl(e.SEC_URL),
+      userAgent: e.SEC_USER_AGENT,
+      requestsPerSecond: e.SEC_REQUESTS_PER_SECOND,
+    },
     dataDir: path.resolve(PROJECT_ROOT, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+// The real SEC serves the API from data.sec.gov and the tickers file from www.sec.gov; a mirror serves both.
+function secTickersUrl(secUrl: string): string {
+  const base = new URL(secUrl).host === 'data.sec.gov' ? 'https://www.sec.gov' : secUrl.replace(/\/+$/, '');
+  return `${base}/files/company_tickers.json`;
 }
 
 function blanksAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {

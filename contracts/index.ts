@@ -3,3 +3,4 @@ export * from './failures';
 export * from './prices';
 export * from './search-attributes';
 export * from './row-counts';
+export * from './fundamentals';

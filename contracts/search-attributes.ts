@@ -10,4 +10,9 @@ export const SEARCH_ATTRIBUTES = {
   symbolCount: defineSearchAttributeKey('IbySymbolCount', SearchAttributeType.INT),
 } as const;
 
-export const RUN_KINDS = { prices: 'prices', pricesBatch: 'prices-batch' } as const;
+export const RUN_KINDS = {
+  prices: 'prices',
+  pricesBatch: 'prices-batch',
+  fundamentals: 'fundamentals',
+  fundamentalsBatch: 'fundamentals-batch',
+} as const;

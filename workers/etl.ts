@@ -1,5 +1,6 @@
 import { createObjectStore } from '../infra/s3';
 import { createCsvSource } from '../sources/csv';
+import { createSecSource } from '../sources/sec';
 import { createStooqSource } from '../sources/stooq';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
@@ -14,6 +15,14 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor }) =>
       stooq: createStooqSource({ baseUrl: config.stooq.url, requestsPerSecond: config.stooq.requestsPerSecond }),
     },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
+    sec: {
+      source: createSecSource({
+        baseUrl: config.sec.url,
+        tickersUrl: config.sec.tickersUrl,
+        userAgent: config.sec.userAgent,
+      }),
+      requestsPerSecond: config.sec.requestsPerSecond,
+    },
     interceptors: { activity: [activityInterceptor] },
   }),
 );

@@ -1,2 +1,3 @@
 export * from './ingest-prices';
 export * from './ingest-price-batch';
+export * from './ingest-fundamentals-batch';

@@ -6,6 +6,7 @@ import {
   type RunFinished,
   type RunStarted,
 } from '../../infra/repositories/runs-write';
+import { loadFundamentalsBatch, type LoadFundamentalsBatchInput } from './fundamentals-load';
 import { loadPriceBatch, type LoadDeps, type LoadPriceBatchInput } from './load-price-batch';
 
 export type DataDeps = LoadDeps & { db: Pool };
@@ -14,6 +15,7 @@ export type DataDeps = LoadDeps & { db: Pool };
 export function createDataActivities(deps: DataDeps) {
   return {
     loadPriceBatch: (input: LoadPriceBatchInput) => loadPriceBatch(deps, input),
+    loadFundamentalsBatch: (input: LoadFundamentalsBatchInput) => loadFundamentalsBatch(deps, input),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),
     recordRunFinished: (run: RunFinished & { result: IngestPricesResult }) => recordRunFinished(deps.db, run),
   };

@@ -3,6 +3,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES, type PlannedBatch, type RawPart } from '../../contracts';
 import type { ObjectStore } from '../../infra/s3';
 import type { CollectInput, PlanInput, SourceRegistry } from '../../sources';
+import type { SecSource } from '../../sources/sec';
+import { createSecCollectActivities } from './fundamentals-collect';
+import { planFundamentalsBatches, type PlanFundamentalsInput } from './fundamentals-plan';
+import { transformFundamentalsBatch, type TransformFundamentalsBatchInput } from './fundamentals-transform';
 import { sourceContext } from './source-context';
 import {
   transformPriceBatch,
@@ -14,6 +18,8 @@ export interface EtlDeps {
   s3: ObjectStore;
   sources: SourceRegistry;
   fetch?: typeof fetch;
+  /** The SEC companyfacts adapter; without it the sec collect activities fail as not configured. */
+  sec?: SecSource;
 }
 
 /** Collect and transform: network- and parse-bound work, hosted by the etl worker (and its provider queues). */
@@ -38,6 +44,11 @@ export function createEtlActivities(deps: EtlDeps) {
     },
     transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
       transformPriceBatch(deps.s3, input, () => Context.current().heartbeat()),
+    planFundamentalsBatches: (input: PlanFundamentalsInput) =>
+      planFundamentalsBatches(deps.s3, input, () => Context.current().heartbeat()),
+    transformFundamentalsBatch: (input: TransformFundamentalsBatchInput) =>
+      transformFundamentalsBatch(deps.s3, input, () => Context.current().heartbeat()),
+    ...createSecCollectActivities(deps.s3, deps.sec, deps.fetch),
   };
 }
 

@@ -54,6 +54,8 @@ const batchesOf = (n: number): PlannedBatch[] =>
     parts: [{ key: `raw/${i}`, sha256: 'x', bytes: 1, origin: 'test' }],
   }));
 
+const notPrices = () => Promise.reject(new Error('not an activity of a price run'));
+
 /** Fakes typed against the production factories: renaming an activity breaks this test at compile time. */
 function fakes(batches: PlannedBatch[], behaviour: { failBatch?: string; flakyBatch?: string } = {}) {
   let running = 0;
@@ -61,6 +63,10 @@ function fakes(batches: PlannedBatch[], behaviour: { failBatch?: string; flakyBa
   const etl: EtlActivities = {
     planPriceBatches: () => Promise.resolve(batches),
     collectPriceBatch: () => Promise.reject(new Error('csv batches are collected while planning')),
+    planFundamentalsBatches: notPrices,
+    transformFundamentalsBatch: notPrices,
+    collectCompanyFacts: notPrices,
+    collectSecTickers: notPrices,
     transformPriceBatch: async ({ batchKey }) => {
       const attempt = (seen.transformAttempts.get(batchKey) ?? 0) + 1;
       seen.transformAttempts.set(batchKey, attempt);
@@ -85,6 +91,7 @@ function fakes(batches: PlannedBatch[], behaviour: { failBatch?: string; flakyBa
   const data: DataActivities = {
     loadPriceBatch: ({ counts }) =>
       Promise.resolve({ rowsInserted: counts.rowsLoaded, rowsUpdated: 0, rowsUnchanged: 0 }),
+    loadFundamentalsBatch: notPrices,
     recordRunStarted: () => Promise.resolve(),
     recordRunFinished: () => Promise.resolve(),
   };
