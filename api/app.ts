@@ -13,6 +13,7 @@ import s3Plugin from './plugins/s3';
 import { formatSchemaErrors } from './plugins/schema-errors';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
+import fundamentalsRoutes from './routes/fundamentals';
 import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
 import securitiesRoutes from './routes/securities';
@@ -41,6 +42,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(opsRoutes);
     await fastify.register(runsRoutes, { prefix: '/v1' });
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
+    await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
   },
   { name: 'api' },
 );

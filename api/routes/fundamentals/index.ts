@@ -1,0 +1,61 @@
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import {
+  companyFundamentalsAsOf,
+  isNoFundamentals,
+  securityFundamentalsAsOf,
+  type StoredFundamentals,
+} from '../../../application/fundamentals';
+import { HttpError, notFound } from '../../errors';
+import { ErrorBody } from '../../schemas/common';
+import { CikParams, FundamentalsBody, FundamentalsQuery, SecurityParams } from './schemas';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** A document, or a 404 (nothing loaded) / 422 (loaded, but no 10-K filed by that date) naming why. */
+function answer(result: StoredFundamentals) {
+  if (!isNoFundamentals(result)) return result;
+  if (result.code === 'not_found') throw notFound(result.reason);
+  throw new HttpError(422, 'no_annual_filing', result.reason);
+}
+
+const fundamentals: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
+  const responses = { 200: FundamentalsBody, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody };
+
+  fastify.get(
+    '/securities/:symbol/fundamentals',
+    {
+      schema: {
+        summary: "A security's fundamentals ratios as of a date, from the point-in-time SEC facts (iby fundamentals)",
+        tags: ['fundamentals'],
+        params: SecurityParams,
+        querystring: FundamentalsQuery,
+        response: responses,
+      },
+    },
+    async (request) => {
+      const { asOf = today(), price } = request.query;
+      return answer(await securityFundamentalsAsOf(fastify.db, request.params.symbol.toUpperCase(), { asOf, price }));
+    },
+  );
+
+  fastify.get(
+    '/companies/:cik/fundamentals',
+    {
+      schema: {
+        summary: "A company's fundamentals ratios as of a date, by SEC CIK (iby fundamentals)",
+        tags: ['fundamentals'],
+        params: CikParams,
+        querystring: FundamentalsQuery,
+        response: responses,
+      },
+    },
+    async (request) => {
+      const { asOf = today(), price } = request.query;
+      const cik = Number(request.params.cik.replace(/^cik/i, ''));
+      return answer(await companyFundamentalsAsOf(fastify.db, cik, { asOf, price }));
+    },
+  );
+  done();
+};
+
+export default fundamentals;
