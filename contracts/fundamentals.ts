@@ -78,18 +78,19 @@ export interface CompanyFactsPart extends RawPart {
 export interface PlannedFundamentalsBatch {
   /** Stable within a run: `b0001`, `b0002`, … */
   batchKey: string;
+  /**
+   * Who the batch is about, for progress and failures by symbol: sec: the requested symbols (or `CIK##########`
+   * for a company asked for by CIK); file: `CIK##########` from each file name, else the file name.
+   */
+  symbols: string[];
   /** sec: the companies to fetch; file: empty (the CIKs are inside the archived documents). */
   ciks: number[];
   /** file: archived while planning. */
   parts?: CompanyFactsPart[];
-}
-
-export interface FundamentalsPlan {
-  batches: PlannedFundamentalsBatch[];
-  /** The archived tickers file of this run, or null when the request has none. */
+  /** The run's archived tickers file (file: the request's, sec: SEC's), or null; the same on every batch. */
   tickers: ObjectRef | null;
-  /** sec: requested symbols that company_tickers.json does not know. */
-  unknownSymbols: string[];
+  /** sec: requested symbols that company_tickers.json does not know; such a batch fails as UnknownSymbol. */
+  unknownSymbols?: string[];
 }
 
 export interface IngestFundamentalsBatchResult extends FactCounts, FactLoadCounts {

@@ -1,12 +1,12 @@
-import { proxyActivities, setCurrentDetails, type RetryPolicy } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities, setCurrentDetails, type RetryPolicy } from '@temporalio/workflow';
 import {
+  FAILURE_TYPES,
   NON_RETRYABLE_FAILURES,
   TASK_QUEUES,
   paddedCik,
   type CompanyFactsPart,
   type IngestFundamentalsBatchResult,
   type IngestFundamentalsRequest,
-  type ObjectRef,
   type PlannedFundamentalsBatch,
 } from '../contracts';
 import type { createEtlActivities } from '../activities/etl';
@@ -15,8 +15,6 @@ import type { createDataActivities } from '../activities/data';
 export interface IngestFundamentalsBatchInput {
   request: IngestFundamentalsRequest;
   batch: PlannedFundamentalsBatch;
-  /** The run's archived tickers file (file: the request's, sec: SEC's), or null. */
-  tickers: ObjectRef | null;
   /** The parent run, recorded in the ledger and on every loaded fact. */
   parentWorkflowId: string;
   /** The parent's first execution id: one ledger per run of a request, stable across continue-as-new. */
@@ -60,6 +58,13 @@ export async function ingestFundamentalsBatch(
 ): Promise<IngestFundamentalsBatchResult> {
   const { request, batch, runDate } = input;
   const label = describeBatch(batch);
+  if (batch.unknownSymbols?.length) {
+    throw ApplicationFailure.nonRetryable(
+      `SEC's company_tickers.json has no CIK for ${batch.unknownSymbols.join(', ')}`,
+      FAILURE_TYPES.unknownSymbol,
+      { symbols: batch.unknownSymbols },
+    );
+  }
 
   const parts: CompanyFactsPart[] =
     batch.parts ??
@@ -77,7 +82,7 @@ export async function ingestFundamentalsBatch(
       parentWorkflowId: input.parentWorkflowId,
       batchKey: batch.batchKey,
       parts,
-      tickers: input.tickers,
+      tickers: batch.tickers,
       symbols: request.source === 'sec' ? request.symbols : undefined,
     },
   ]);
@@ -111,6 +116,6 @@ export async function ingestFundamentalsBatch(
 
 function describeBatch(batch: PlannedFundamentalsBatch): string {
   const n = batch.parts?.length ?? batch.ciks.length;
-  const names = batch.ciks.length && batch.ciks.length <= 3 ? `: ${batch.ciks.map(paddedCik).join(', ')}` : '';
+  const names = batch.symbols.length <= 3 ? `: ${batch.symbols.join(', ')}` : '';
   return `batch ${batch.batchKey} (${n} compan${n === 1 ? 'y' : 'ies'}${names})`;
 }

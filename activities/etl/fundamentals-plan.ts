@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { FAILURE_TYPES, type FundamentalsPlan, type IngestFundamentalsRequest, type ObjectRef } from '../../contracts';
+import {
+  FAILURE_TYPES,
+  type IngestFundamentalsRequest,
+  type ObjectRef,
+  type PlannedFundamentalsBatch,
+} from '../../contracts';
 import { putContentAddressed } from '../../infra/objects/content-addressed';
 import type { ObjectStore } from '../../infra/s3';
 import {
@@ -28,7 +33,7 @@ export async function planFundamentalsBatches(
   s3: ObjectStore,
   input: PlanFundamentalsInput,
   heartbeat: () => void = () => undefined,
-): Promise<FundamentalsPlan> {
+): Promise<PlannedFundamentalsBatch[]> {
   const { request, batchSize, runDate } = input;
   if (request.source === 'file') {
     if (!request.path) {
@@ -43,10 +48,10 @@ export async function planFundamentalsBatches(
       parts.push({ ...archived, origin: path.resolve(file) });
       heartbeat();
     }
-    return { batches: planPartBatches(parts, batchSize), tickers, unknownSymbols: [] };
+    return planPartBatches(parts, batchSize, tickers);
   }
 
-  const ciks = [...(request.ciks ?? [])];
+  const companies = (request.ciks ?? []).map((cik) => ({ cik, symbols: [] as string[] }));
   let unknownSymbols: string[] = [];
   if (request.symbols?.length) {
     if (!input.tickers) {
@@ -59,11 +64,11 @@ export async function planFundamentalsBatches(
     const chunks: Buffer[] = [];
     for await (const chunk of body) chunks.push(chunk as Buffer);
     const mapped = ciksOfSymbols(parseCompanyTickers(Buffer.concat(chunks).toString('utf8')), request.symbols);
-    ciks.push(...mapped.ciks.values());
+    for (const [symbol, cik] of mapped.ciks) companies.push({ cik, symbols: [symbol] });
     unknownSymbols = mapped.unknown;
   }
-  if (!ciks.length && !unknownSymbols.length) {
+  if (!companies.length && !unknownSymbols.length) {
     throw ApplicationFailure.nonRetryable('a sec run needs symbols or ciks', FAILURE_TYPES.invalidInput);
   }
-  return { batches: planCikBatches(ciks, batchSize), tickers: input.tickers, unknownSymbols };
+  return planCikBatches(companies, unknownSymbols, batchSize, input.tickers);
 }

@@ -1,4 +1,5 @@
-import type { CompanyFactsPart, PlannedFundamentalsBatch } from '../../contracts';
+import path from 'node:path';
+import { paddedCik, type CompanyFactsPart, type ObjectRef, type PlannedFundamentalsBatch } from '../../contracts';
 
 const batchKey = (ordinal: number): string => `b${String(ordinal).padStart(4, '0')}`;
 
@@ -9,10 +10,56 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** sec: companies to fetch, de-duplicated in the caller's order so batch keys are stable across retries. */
-export const planCikBatches = (ciks: readonly number[], batchSize: number): PlannedFundamentalsBatch[] =>
-  chunks([...new Set(ciks)], batchSize).map((group, i) => ({ batchKey: batchKey(i + 1), ciks: group }));
+/**
+ * sec: companies to fetch, de-duplicated in the caller's order so batch keys are stable across retries. Each
+ * batch names the requested symbols of its companies; unknown symbols make a last batch of their own, which fails
+ * by symbol without stopping the others.
+ */
+export function planCikBatches(
+  companies: readonly { cik: number; symbols: string[] }[],
+  unknownSymbols: readonly string[],
+  batchSize: number,
+  tickers: ObjectRef | null,
+): PlannedFundamentalsBatch[] {
+  const symbolsByCik = new Map<number, string[]>();
+  for (const { cik, symbols } of companies) symbolsByCik.set(cik, [...(symbolsByCik.get(cik) ?? []), ...symbols]);
+  const batches: PlannedFundamentalsBatch[] = chunks([...symbolsByCik.keys()], batchSize).map((ciks, i) => ({
+    batchKey: batchKey(i + 1),
+    symbols: ciks.flatMap((cik) => {
+      const symbols = [...new Set(symbolsByCik.get(cik))];
+      return symbols.length ? symbols : [paddedCik(cik)];
+    }),
+    ciks,
+    tickers,
+  }));
+  if (unknownSymbols.length) {
+    batches.push({
+      batchKey: batchKey(batches.length + 1),
+      symbols: [...unknownSymbols],
+      ciks: [],
+      tickers,
+      unknownSymbols: [...unknownSymbols],
+    });
+  }
+  return batches;
+}
+
+const CIK_IN_NAME = /CIK(\d{10})/i;
 
 /** file: documents already archived, in file-name order. */
-export const planPartBatches = (parts: readonly CompanyFactsPart[], batchSize: number): PlannedFundamentalsBatch[] =>
-  chunks(parts, batchSize).map((group, i) => ({ batchKey: batchKey(i + 1), ciks: [], parts: group }));
+export const planPartBatches = (
+  parts: readonly CompanyFactsPart[],
+  batchSize: number,
+  tickers: ObjectRef | null,
+): PlannedFundamentalsBatch[] =>
+  chunks(parts, batchSize).map((group, i) => ({
+    batchKey: batchKey(i + 1),
+    symbols: group.map((part) => {
+      const name = path.basename(part.origin);
+      const cik = CIK_IN_NAME.exec(name);
+      return cik ? paddedCik(Number(cik[1])) : name;
+    }),
+    ciks: [],
+    parts: group,
+    tickers,
+  }));
