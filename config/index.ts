@@ -11,7 +11,7 @@ export interface Config {
   db: { url: string };
   redis: { url: string };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
-  api: { host: string; port: number; keys: string[]; importRoots: string[] };
+  api: { host: string; port: number; keys: string[]; importRoots: string[]; runReadTimeoutMs: number };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
   stooq: { url: string; requestsPerSecond: number };
   sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
@@ -60,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       port: e.API_PORT,
       keys: e.API_KEYS,
       importRoots: (e.IMPORT_ROOTS.length ? e.IMPORT_ROOTS : [DEMO_DATA_DIR]).map((p) => path.resolve(PROJECT_ROOT, p)),
+      runReadTimeoutMs: e.API_RUN_READ_TIMEOUT_MS,
     },
     workers: {
       etl: { port: e.ETL_WORKER_PORT },

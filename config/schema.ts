@@ -37,6 +37,8 @@ export const envSchema = z.object({
   API_KEYS: csv.default(['dev-key']),
   /** Folders the API may import files from; empty means the bundled demo data only. */
   IMPORT_ROOTS: csv.default([]),
+  /** How long a run read (`GET /v1/runs…`) waits for Temporal before answering 503. */
+  API_RUN_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   ETL_WORKER_PORT: port.default(8000),
   ANALYSIS_WORKER_PORT: port.default(8001),
   DATA_WORKER_PORT: port.default(8002),

@@ -1,5 +1,6 @@
 /** Vocabulary of the fundamentals ETL (SEC companyfacts), shared by the API, the workflows and the activities. */
 import type { ObjectRef, RawPart } from './prices';
+import type { BatchedRunTotals } from './runs';
 
 /** `file`: companyfacts JSON on the server (a file or a folder of them); `sec`: the SEC API over HTTP. */
 export const FUNDAMENTALS_SOURCES = ['file', 'sec'] as const;
@@ -123,3 +124,16 @@ export function addFactCounts(into: FactCounts & Partial<FactLoadCounts>, from: 
 
 /** SEC's own spelling of a CIK in URLs and file names: `CIK0000320193`. */
 export const paddedCik = (cik: number): string => `CIK${String(cik).padStart(10, '0')}`;
+
+/** A fundamentals run's result: the batched-run totals plus the exact fact accounting. */
+export interface IngestFundamentalsResult extends BatchedRunTotals, FactCounts, FactLoadCounts {
+  /** Companies loaded (a failed batch's are not counted). */
+  companies: number;
+}
+
+/** The fundamentals run's own fields of the `progress` query. */
+export interface FundamentalsProgressFields {
+  factsRead: number;
+  factsInserted: number;
+  factsRejected: number;
+}

@@ -4,3 +4,5 @@ export * from './prices';
 export * from './search-attributes';
 export * from './row-counts';
 export * from './fundamentals';
+export * from './runs';
+export * from './activity-options';

@@ -9,10 +9,3 @@ export const SEARCH_ATTRIBUTES = {
   source: defineSearchAttributeKey('IbySource', SearchAttributeType.KEYWORD),
   symbolCount: defineSearchAttributeKey('IbySymbolCount', SearchAttributeType.INT),
 } as const;
-
-export const RUN_KINDS = {
-  prices: 'prices',
-  pricesBatch: 'prices-batch',
-  fundamentals: 'fundamentals',
-  fundamentalsBatch: 'fundamentals-batch',
-} as const;

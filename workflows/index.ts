@@ -1,3 +1,4 @@
 export * from './ingest-prices';
 export * from './ingest-price-batch';
 export * from './ingest-fundamentals-batch';
+export * from './ingest-fundamentals';

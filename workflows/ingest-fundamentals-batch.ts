@@ -1,7 +1,7 @@
-import { ApplicationFailure, proxyActivities, setCurrentDetails, type RetryPolicy } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities, setCurrentDetails } from '@temporalio/workflow';
 import {
+  ACTIVITY_OPTIONS,
   FAILURE_TYPES,
-  NON_RETRYABLE_FAILURES,
   TASK_QUEUES,
   paddedCik,
   type CompanyFactsPart,
@@ -22,35 +22,11 @@ export interface IngestFundamentalsBatchInput {
   runDate: string;
 }
 
-// Transient faults (SEC's 429/503, a restarting database) retry with backoff; permanent ones do not.
-const retry: RetryPolicy = {
-  initialInterval: '1s',
-  backoffCoefficient: 2,
-  maximumInterval: '30s',
-  maximumAttempts: 8,
-  nonRetryableErrorTypes: NON_RETRYABLE_FAILURES,
-};
-
-const etl = proxyActivities<ReturnType<typeof createEtlActivities>>({
-  taskQueue: TASK_QUEUES.etl,
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '1 minute',
-  retry,
-});
-
+const etl = proxyActivities<ReturnType<typeof createEtlActivities>>(ACTIVITY_OPTIONS.etl);
 // One request per activity on SEC's own queue: the queue's rate limit holds across every etl replica. A
 // Retry-After from SEC becomes the next retry's delay (the adapter sets it on the failure).
-const sec = proxyActivities<ReturnType<typeof createEtlActivities>>({
-  taskQueue: TASK_QUEUES.etlSec,
-  startToCloseTimeout: '2 minutes',
-  retry: { ...retry, maximumAttempts: 10 },
-});
-
-const data = proxyActivities<ReturnType<typeof createDataActivities>>({
-  taskQueue: TASK_QUEUES.data,
-  startToCloseTimeout: '10 minutes',
-  retry,
-});
+const sec = proxyActivities<ReturnType<typeof createEtlActivities>>(ACTIVITY_OPTIONS.collect(TASK_QUEUES.etlSec));
+const data = proxyActivities<ReturnType<typeof createDataActivities>>(ACTIVITY_OPTIONS.data);
 
 /** One batch of companies: collect their companyfacts (unless planning archived them), validate, load. */
 export async function ingestFundamentalsBatch(

@@ -4,6 +4,7 @@ import { FAILURE_TYPES, type CompanyFactsPart, type ObjectRef } from '../../cont
 import { putContentAddressed } from '../../infra/objects/content-addressed';
 import type { ObjectStore } from '../../infra/s3';
 import type { SecContext, SecSource } from '../../sources/sec';
+import { heartbeating } from '../heartbeat';
 
 export interface CollectCompanyFactsInput {
   cik: number;
@@ -35,9 +36,10 @@ export function createSecCollectActivities(
   fetchImpl: typeof fetch = fetch,
 ) {
   return {
+    // A 10 MB body on a slow link takes a while: the timer heartbeats while the one request runs.
     collectCompanyFacts: (input: CollectCompanyFactsInput): Promise<CompanyFactsPart> =>
-      configured(sec).collectCompanyFacts(input, secContext(s3, fetchImpl)),
+      heartbeating(() => configured(sec).collectCompanyFacts(input, secContext(s3, fetchImpl))),
     collectSecTickers: (input: { runDate: string }): Promise<ObjectRef & { origin: string }> =>
-      configured(sec).collectTickers(input, secContext(s3, fetchImpl)),
+      heartbeating(() => configured(sec).collectTickers(input, secContext(s3, fetchImpl))),
   };
 }

@@ -1,37 +1,31 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WorkflowFailedError } from '@temporalio/client';
-import { planFundamentalsBatches } from '../../activities/etl/fundamentals-plan';
-import { buildTestApp } from '../../api/test-support/test-app';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../api/app';
+import { deadRedis } from '../../api/test-support/test-app';
 import { runFundamentals } from '../../cli/fundamentals-command';
 import { runCaptured } from '../../cli/test-support';
-import {
-  addFactCounts,
-  emptyFactCounts,
-  FAILURE_TYPES,
-  type IngestFundamentalsBatchResult,
-  type IngestFundamentalsRequest,
-  type PlannedFundamentalsBatch,
-} from '../../contracts';
-import { putContentAddressed } from '../../infra/objects/content-addressed';
+import { loadConfig } from '../../config';
+import { FAILURE_TYPES, type IngestFundamentalsResult } from '../../contracts';
 import { objectExists } from '../../infra/s3';
-import { createSecSource } from '../../sources/sec';
-import { ingestFundamentalsBatch } from '../../workflows';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
 import { SHARED_COMPANIES, sharedCompanyTickersJson, startSecServer, type SecServer } from '../support/sec-server';
-import { sharedData } from '../support/shared-data';
+import { recordHistory } from '../support/record-history';
+import { SHARED_DATA, sharedData } from '../support/shared-data';
 
-const RUN_DATE = '2024-01-02';
 const FOLDER = sharedData('fundamentals');
 /** Entries in the five shared companyfacts files (every one a valid fact, none repeated). */
 const FACTS = { 320193: 24579, 1045810: 26903, 1640147: 8163, 1652044: 20324, 1835632: 8053 };
 const ALL_FACTS = Object.values(FACTS).reduce((a, b) => a + b, 0);
 
+const API_KEY = 'integration-key';
+
 let sec: SecServer;
 let harness: EtlHarness;
 let scratch: string;
+let app: FastifyInstance;
 
 beforeAll(async () => {
   // NVIDIA is throttled, then SEC is busy, then it answers: both must be retried by Temporal.
@@ -39,111 +33,112 @@ beforeAll(async () => {
   harness = await startEtlHarness({ secUrl: sec.url });
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'iby-fundamentals-'));
   fs.writeFileSync(path.join(scratch, 'company_tickers.json'), sharedCompanyTickersJson());
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: harness.dbUrl,
+    S3_BUCKET: harness.s3.bucket,
+    IMPORT_ROOTS: `${SHARED_DATA},${scratch}`,
+    API_KEYS: API_KEY,
+  });
+  const redis = deadRedis();
+  app = await buildApp({ config, clients: { db: harness.db, temporal: harness.client, s3: harness.s3, redis } });
+  app.addHook('onClose', () => redis.disconnect());
 });
 
 afterAll(async () => {
+  await app?.close();
   await harness?.stop();
   await sec?.close();
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-type Totals = ReturnType<typeof emptyFactCounts> & { failures: { symbols: string[]; type: string }[] };
+const start = (body: object) =>
+  app.inject({ method: 'POST', url: '/v1/runs/fundamentals', headers: { 'x-api-key': API_KEY }, payload: body });
 
-/**
- * One run of a request: the plan (the real plan activity's code, in-process), then every batch as the
- * `ingestFundamentalsBatch` child workflow through Temporal on the real etl, etl-sec and data workers.
- */
-async function ingest(request: IngestFundamentalsRequest, batchSize = 2): Promise<Totals> {
-  const workflowId = `fundamentals-${randomBytes(4).toString('hex')}`;
-  const tickers =
-    request.source === 'sec' && request.symbols?.length
-      ? await createSecSource({ baseUrl: sec.url, userAgent: 'IBY tests iby@example.com' }).collectTickers(
-          { runDate: RUN_DATE },
-          {
-            archive: (dataset, runDate, body) =>
-              putContentAddressed(harness.s3, `raw/sec/${dataset}/${runDate}`, 'json', body),
-            signal: new AbortController().signal,
-            fetch,
-          },
-        )
-      : null;
-  const batches = await planFundamentalsBatches(harness.s3, { request, batchSize, runDate: RUN_DATE, tickers });
-  const totals: Totals = { ...emptyFactCounts(), failures: [] };
-  for (const batch of batches) {
-    try {
-      addFactCounts(totals, await runBatch(request, batch, workflowId));
-    } catch (error) {
-      if (!(error instanceof WorkflowFailedError)) throw error;
-      totals.failures.push({ symbols: batch.symbols, type: rootCauseType(error) });
-    }
-  }
-  return totals;
+/** `POST /v1/runs/fundamentals`, then the run's result through `GET /v1/runs/{id}` once Temporal says it is done. */
+async function ingest(
+  body: object,
+  history?: string,
+  childHistories: Record<string, string> = {},
+): Promise<IngestFundamentalsResult> {
+  const started = await start(body);
+  expect(started.statusCode).toBe(202);
+  const { workflowId } = started.json<{ workflowId: string }>();
+  await harness.client.workflow.getHandle(workflowId).result();
+  if (history) recordHistory(workflowId, history);
+  for (const [batchKey, name] of Object.entries(childHistories)) recordHistory(`${workflowId}/${batchKey}`, name);
+  const status = await app.inject({ url: `/v1/runs/${encodeURIComponent(workflowId)}` });
+  expect(status.statusCode).toBe(200);
+  const run = status.json<{ status: string; kind: string; result: IngestFundamentalsResult }>();
+  expect([run.status, run.kind]).toEqual(['COMPLETED', 'fundamentals']);
+  return run.result;
 }
-
-/** An activity's failure reaches the client wrapped (workflow → activity → application failure). */
-function rootCauseType(error: Error): string {
-  let current: Error = error;
-  while (current.cause instanceof Error) current = current.cause;
-  return (current as { type?: string }).type ?? current.name;
-}
-
-const runBatch = (
-  request: IngestFundamentalsRequest,
-  batch: PlannedFundamentalsBatch,
-  workflowId: string,
-): Promise<IngestFundamentalsBatchResult> =>
-  harness.client.workflow.execute(ingestFundamentalsBatch, {
-    taskQueue: 'etl',
-    workflowId: `${workflowId}/${batch.batchKey}`,
-    args: [{ request, batch, parentWorkflowId: workflowId, parentRunId: `${workflowId}-run`, runDate: RUN_DATE }],
-  });
 
 const factCount = async (): Promise<number> =>
   (await harness.db.query<{ n: number }>('SELECT count(*)::int AS n FROM fundamental_facts')).rows[0].n;
 
-describe('ingestFundamentals batches through Temporal', () => {
+const noFailures = { batchesFailed: 0, failures: [], outcome: 'succeeded', factsRejected: 0, rejectedByReason: {} };
+
+describe('ingestFundamentals through the API and Temporal', () => {
   it('sec: maps symbols through the tickers file, retries 429/503, and fails an unknown CIK or symbol by itself', async () => {
-    const totals = await ingest({ source: 'sec', symbols: ['NVDA', 'ZZZZ'], ciks: [999999] }, 1);
-    expect(sec.requests.map((r) => r.path)).toEqual([
-      '/files/company_tickers.json',
+    const result = await ingest(
+      { source: 'sec', symbols: ['NVDA', 'ZZZZ'], ciks: [999999], batchSize: 1 },
+      'ingest-fundamentals-sec-partial',
+      {
+        b0002: 'ingest-fundamentals-batch-sec-retried',
+      },
+    );
+    expect(sec.requests.map((r) => r.path).sort()).toEqual([
       '/api/xbrl/companyfacts/CIK0000999999.json',
       '/api/xbrl/companyfacts/CIK0001045810.json',
       '/api/xbrl/companyfacts/CIK0001045810.json',
       '/api/xbrl/companyfacts/CIK0001045810.json',
+      '/files/company_tickers.json',
     ]);
     expect(sec.requests.every((r) => r.userAgent === 'IBY tests iby@example.com')).toBe(true);
-    expect(totals).toEqual({
+    expect(result).toMatchObject({
+      batches: 3,
+      batchesFailed: 2,
+      outcome: 'partial',
+      companies: 1,
       factsRead: FACTS[1045810],
       factsStaged: FACTS[1045810],
       factsRejected: 0,
-      rejectedByReason: {},
       factsInserted: FACTS[1045810],
       factsUpdated: 0,
       factsUnchanged: 0,
-      failures: [
-        { symbols: ['CIK0000999999'], type: FAILURE_TYPES.unknownSymbol },
-        { symbols: ['ZZZZ'], type: FAILURE_TYPES.unknownSymbol },
-      ],
     });
+    const failures = result.failures.map(({ batchKey, symbols, type }) => ({ batchKey, symbols, type }));
+    expect(failures.sort((a, b) => a.batchKey.localeCompare(b.batchKey))).toEqual([
+      { batchKey: 'b0001', symbols: ['CIK0000999999'], type: FAILURE_TYPES.unknownSymbol },
+      { batchKey: 'b0003', symbols: ['ZZZZ'], type: FAILURE_TYPES.unknownSymbol },
+    ]);
     expect(await factCount()).toBe(FACTS[1045810]);
   });
 
   it('sec: loads what is new exactly, archives the raw body by content, links tickers to CIKs', async () => {
-    const totals = await ingest({ source: 'sec', symbols: ['NVDA', 'AAPL'] });
-    expect(totals).toEqual({
+    const result = await ingest({ source: 'sec', symbols: ['NVDA', 'AAPL'] });
+    expect(result).toMatchObject({
+      ...noFailures,
+      batches: 1,
+      companies: 2,
       factsRead: FACTS[1045810] + FACTS[320193],
       factsStaged: FACTS[1045810] + FACTS[320193],
-      factsRejected: 0,
-      rejectedByReason: {},
       factsInserted: FACTS[320193],
       factsUpdated: 0,
       factsUnchanged: FACTS[1045810],
-      failures: [],
     });
     expect(await factCount()).toBe(FACTS[1045810] + FACTS[320193]);
     const apple = fs.readFileSync(sharedData('fundamentals', 'CIK0000320193.json'));
     const sha = createHash('sha256').update(apple).digest('hex');
-    expect(await objectExists(harness.s3, `raw/sec/fundamentals/${RUN_DATE}/${sha}.json`)).toBe(true);
+    // The ledger names the raw object each batch loaded; its key is the body's sha256.
+    const ledger = await harness.db.query<{ raw: { key: string; sha256: string; origin: string }[] }>(
+      'SELECT raw_objects AS raw FROM ingestion_batches',
+    );
+    const archived = ledger.rows.flatMap((row) => row.raw).find((object) => object.sha256 === sha);
+    expect(archived?.key).toMatch(new RegExp(`^raw/sec/fundamentals/\\d{4}-\\d{2}-\\d{2}/${sha}\\.json$`));
+    expect(archived?.origin).toBe(`${sec.url}/api/xbrl/companyfacts/CIK0000320193.json`);
+    expect(await objectExists(harness.s3, archived?.key ?? '')).toBe(true);
     const { rows } = await harness.db.query('SELECT symbol, name, cik FROM securities ORDER BY symbol');
     expect(rows).toEqual([
       { symbol: 'AAPL', name: 'Apple Inc.', cik: '320193' },
@@ -152,20 +147,17 @@ describe('ingestFundamentals batches through Temporal', () => {
   });
 
   it('file: loads a folder with a tickers file; facts already loaded from SEC count as unchanged', async () => {
-    const request: IngestFundamentalsRequest = {
-      source: 'file',
-      path: FOLDER,
-      tickers: path.join(scratch, 'company_tickers.json'),
-    };
-    const first = await ingest(request);
+    const request = { source: 'file', path: FOLDER, tickers: path.join(scratch, 'company_tickers.json'), batchSize: 2 };
+    const first = await ingest(request, 'ingest-fundamentals-file');
     const already = FACTS[1045810] + FACTS[320193];
     expect(first).toMatchObject({
+      ...noFailures,
+      batches: 3,
+      companies: 5,
       factsRead: ALL_FACTS,
-      factsRejected: 0,
       factsInserted: ALL_FACTS - already,
       factsUpdated: 0,
       factsUnchanged: already,
-      failures: [],
     });
     expect(await factCount()).toBe(ALL_FACTS);
     const { rows } = await harness.db.query<{ symbol: string; cik: string }>(
@@ -219,8 +211,10 @@ describe('ingestFundamentals batches through Temporal', () => {
         facts: { 'us-gaap': { Revenues: { units: { USD: entries } } } },
       }),
     );
-    const totals = await ingest({ source: 'file', path: folder });
-    expect(totals).toMatchObject({
+    const result = await ingest({ source: 'file', path: folder });
+    expect(result).toMatchObject({
+      batches: 1,
+      batchesFailed: 0,
       factsRead: 10,
       factsStaged: 2,
       factsRejected: 8,
@@ -246,8 +240,7 @@ describe('ingestFundamentals batches through Temporal', () => {
   });
 
   it('GET /v1/companies/320193/fundamentals?asOf=2024-01-01 equals iby fundamentals on the same file', async () => {
-    const { app } = await buildTestApp({ clients: { db: harness.db } });
-    try {
+    {
       const cli = await runCaptured(runFundamentals, [
         sharedData('fundamentals', 'CIK0000320193.json'),
         '--as-of',
@@ -260,8 +253,28 @@ describe('ingestFundamentals batches through Temporal', () => {
       expect(response.json()).toEqual(JSON.parse(cli.out));
       const bySymbol = await app.inject({ url: '/v1/securities/AAPL/fundamentals?asOf=2024-01-01' });
       expect(bySymbol.json()).toEqual(JSON.parse(cli.out));
-    } finally {
-      await app.close();
     }
+  });
+
+  it('refuses paths outside the import roots and fields of the other source, naming the field', async () => {
+    const cases: [object, string][] = [
+      [{ source: 'file', path: '/etc' }, 'body/path'],
+      [{ source: 'file', path: FOLDER, tickers: '/etc/passwd' }, 'body/tickers'],
+      [{ source: 'file', path: FOLDER, symbols: ['AAPL'] }, 'body/symbols'],
+      [{ source: 'sec' }, 'body/symbols'],
+      [{ source: 'sec', symbols: ['AAPL'], path: FOLDER }, 'body/path'],
+      [{ source: 'edgar', symbols: ['AAPL'] }, 'source'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await start(body);
+      expect([field, response.statusCode]).toEqual([field, 400]);
+      expect(response.json<{ message: string }>().message).toContain(field);
+    }
+    const unauthenticated = await app.inject({
+      method: 'POST',
+      url: '/v1/runs/fundamentals',
+      payload: { source: 'sec', symbols: ['AAPL'] },
+    });
+    expect(unauthenticated.statusCode).toBe(401);
   });
 });

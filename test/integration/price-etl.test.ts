@@ -76,12 +76,18 @@ async function startRun(body: object): Promise<string> {
   return res.json<{ workflowId: string }>().workflowId;
 }
 
-async function waitForRun(
-  workflowId: string,
-): Promise<{ status: string; result: IngestPricesResult; progress: unknown }> {
+interface RunBody {
+  status: string;
+  outcome: string | null;
+  kind: string;
+  result: IngestPricesResult;
+  progress: unknown;
+}
+
+async function waitForRun(workflowId: string): Promise<RunBody> {
   for (let i = 0; i < 600; i++) {
     const res = await app.inject({ method: 'GET', url: `/v1/runs/${workflowId}` });
-    const body = res.json<{ status: string; result: IngestPricesResult; progress: unknown }>();
+    const body = res.json<RunBody>();
     if (body.status !== 'RUNNING') return body;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -125,6 +131,9 @@ describe('price ETL through the API on real data', () => {
     const workflowId = await startRun(request);
     const run = await waitForRun(workflowId);
     expect(run.status).toBe('COMPLETED');
+    expect(run.outcome).toBe('succeeded');
+    expect(run.kind).toBe('prices');
+    expect(run.result.outcome).toBe('succeeded');
     first = run.result;
     recordHistory(workflowId, 'ingest-prices-csv-with-crash-retries');
     await expectSearchable(workflowId, first.batches);
@@ -165,6 +174,34 @@ describe('price ETL through the API on real data', () => {
       [workflowId],
     );
     expect(ledger.rows[0]).toEqual({ runs: 2, batches: 2 * first.batches });
+  });
+
+  it('lists runs by kind, status and symbol, with their outcome and the ledger agreeing', async () => {
+    const listed = async (query: string) => {
+      const res = await app.inject({ method: 'GET', url: `/v1/runs?${query}` });
+      expect(res.statusCode).toBe(200);
+      return res.json<{ runs: { workflowId: string; kind: string; outcome?: string }[] }>().runs;
+    };
+    const { rows } = await harness.db.query<{ workflow_id: string; status: string; outcome: string }>(
+      `SELECT workflow_id, status, outcome FROM ingestion_runs WHERE run_kind = 'prices'`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) expect(row).toMatchObject({ status: 'COMPLETED', outcome: 'succeeded' });
+    const workflowId = rows[0].workflow_id;
+
+    // Visibility is eventually consistent: give the index a moment to see the memo's outcome.
+    let completed: Awaited<ReturnType<typeof listed>> = [];
+    for (let i = 0; i < 40; i++) {
+      completed = await listed('kind=prices&status=COMPLETED&limit=100');
+      if (completed.some((run) => run.workflowId === workflowId && run.outcome)) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(completed).toContainEqual(expect.objectContaining({ workflowId, kind: 'prices', outcome: 'succeeded' }));
+    expect((await listed('limit=100')).map((run) => run.workflowId)).toContain(workflowId);
+    expect((await listed('symbol=BHF&limit=100')).map((run) => run.workflowId)).toContain(workflowId);
+    expect(await listed('symbol=ZZZZ&limit=100')).toEqual([]);
+    expect(await listed('kind=analysis&limit=100')).toEqual([]);
+    expect(await listed('kind=prices&status=FAILED&limit=100')).toEqual([]);
   });
 
   it('serves the loaded prices and lists the securities', async () => {

@@ -1,3 +1,4 @@
+import { reconcileRunningRuns } from '../../application/runs';
 import { FAILURE_TYPES, type IngestPricesResult } from '../../contracts';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
 import { recordHistory } from '../support/record-history';
@@ -11,6 +12,8 @@ beforeAll(async () => {
     // A rate limit, then an outage, then the data: both must be retried by Temporal.
     'msft.us': [429, 503],
     'zzzz.us': { status: 404 },
+    // Always unavailable: its run keeps retrying until a test cancels or terminates it.
+    'busy.us': { status: 503 },
   });
   harness = await startEtlHarness({ stooqUrl: stooq.url });
 });
@@ -37,6 +40,15 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
 
     expect(result.batches).toBe(3);
     expect(result.batchesFailed).toBe(1);
+    expect(result.outcome).toBe('partial');
+    expect(await ledgerRow(workflowId)).toEqual({
+      run_kind: 'prices',
+      source: 'stooq',
+      status: 'COMPLETED',
+      outcome: 'partial',
+      error: null,
+      finished: true,
+    });
     expect(result.failures).toEqual([
       expect.objectContaining({ symbols: ['ZZZZ.US'], type: FAILURE_TYPES.unknownSymbol }),
     ]);
@@ -77,4 +89,53 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
     ]);
     expect(stooq.requestsFor('qqqq.us').map((r) => r.params.d1 ?? 'all')).toEqual(['20170107', 'all']);
   });
+
+  it('records a cancelled run in the ledger, and a terminated one through the reconcile step', async () => {
+    const start = (workflowId: string) =>
+      harness.client.workflow.start('ingestPrices', {
+        taskQueue: 'etl',
+        workflowId,
+        args: [{ source: 'stooq', symbols: ['BUSY.US'] }],
+      });
+    const cancelled = await start(`stooq-cancel-${Date.now()}`);
+    const terminated = await start(`stooq-terminate-${Date.now()}`);
+    await waitFor(async () => (await ledgerRow(cancelled.workflowId))?.status === 'RUNNING');
+    await waitFor(async () => (await ledgerRow(terminated.workflowId))?.status === 'RUNNING');
+
+    await cancelled.cancel();
+    await expect(cancelled.result()).rejects.toThrow();
+    expect(await ledgerRow(cancelled.workflowId)).toMatchObject({ status: 'CANCELED', outcome: null, finished: true });
+
+    // A terminated workflow runs no more code: the ledger learns of it from Temporal.
+    await terminated.terminate('operator stopped it');
+    expect(await ledgerRow(terminated.workflowId)).toMatchObject({ status: 'RUNNING' });
+    expect(await reconcileRunningRuns({ client: harness.client, db: harness.db, timeoutMs: 5000 })).toBe(1);
+    expect(await ledgerRow(terminated.workflowId)).toEqual({
+      run_kind: 'prices',
+      source: 'stooq',
+      status: 'TERMINATED',
+      outcome: 'failed',
+      error: { type: 'TerminatedFailure', message: 'operator stopped it' },
+      finished: true,
+    });
+    // Nothing left to reconcile, and the workflow's own records are never overwritten.
+    expect(await reconcileRunningRuns({ client: harness.client, db: harness.db, timeoutMs: 5000 })).toBe(0);
+  });
 });
+
+async function ledgerRow(workflowId: string) {
+  const { rows } = await harness.db.query<Record<string, unknown>>(
+    `SELECT run_kind, source, status, outcome, error, finished_at IS NOT NULL AS finished
+       FROM ingestion_runs WHERE workflow_id = $1`,
+    [workflowId],
+  );
+  return rows[0];
+}
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met within 10 s');
+}
