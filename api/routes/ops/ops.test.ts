@@ -128,12 +128,15 @@ describe('GET /docs', () => {
       '/health',
       '/metrics',
       '/ready',
+      '/v1/companies/{cik}/fundamentals',
       '/v1/runs',
+      '/v1/runs/fundamentals',
       '/v1/runs/prices',
       '/v1/runs/{workflowId}',
       '/v1/runs/{workflowId}/batches',
       '/v1/runs/{workflowId}/cancel',
       '/v1/securities',
+      '/v1/securities/{symbol}/fundamentals',
       '/v1/securities/{symbol}/prices',
     ]);
     const start = doc.paths['/v1/runs/prices'].post;
