@@ -50,7 +50,7 @@ export const envSchema = z.object({
   SEC_TICKERS_URL: url.optional(),
   /** SEC refuses requests without a descriptive User-Agent: a name and a contact e-mail. */
   SEC_USER_AGENT: z.string().min(1).default('InvestByYourself iby-admin@example.com'),
-  SEC_REQUESTS_PER_SECOND: z.coerce.number().positive().max(10).default(10),
+  SEC_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
   /** Where the local stack keeps Temporal's SQLite file, SeaweedFS volumes and logs. */
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
