@@ -286,7 +286,7 @@ function recordFailure<Req, B extends PlannedUnit, I, R, T extends BatchedRunTot
     symbols: batch.symbols,
     type,
     message,
-    ...(files ? { files } : {}),
+    ...(files?.length ? { files } : {}),
   });
   log.warn('batch failed', { kind: spec.kind, batchKey: batch.batchKey, type, message });
 }

@@ -191,7 +191,9 @@ export class FakeTemporal {
     this.listQueries.push(options.query ?? '');
     const newestFirst = [...this.runs.values()].sort((a, b) => b.startTime.getTime() - a.startTime.getTime());
     const infos = newestFirst.map((run) => this.info(run));
+    const hanging = this.hanging;
     return (async function* () {
+      if (hanging) await new Promise<never>(() => undefined);
       for (const info of infos) yield await Promise.resolve(info);
     })();
   }

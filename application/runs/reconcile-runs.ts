@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { recordRunFinished, type RunFinished } from '../../infra/repositories/runs-write';
 import { listRunningLedgerRuns } from '../../infra/repositories/runs-read';
-import { withDeadline } from './run-errors';
+import { TemporalTimeout, withDeadline } from './run-errors';
 import { failureOfResult, outcomeOfRun, toRunStatus } from './run-status';
 
 export type LedgerDb = Pick<Pool, 'query'>;
@@ -43,7 +43,11 @@ export async function reconcileRunningRuns(
   let closed = 0;
   for (const row of await listRunningLedgerRuns(deps.db, limit)) {
     const handle = deps.client.workflow.getHandle(row.workflowId);
-    const latest = await withDeadline(handle.describe(), deps.timeoutMs).catch(() => null);
+    const latest = await withDeadline(handle.describe(), deps.timeoutMs).catch((err: unknown) => {
+      // Temporal is not answering: asking about the next row would only wait again.
+      if (err instanceof TemporalTimeout) throw err;
+      return null;
+    });
     if (!latest) continue;
     // The ledger keys a run by its first execution; a later rerun of the same id means ours is over, but only its
     // own execution can say how (a continued-as-new execution cannot: then the row waits for a later pass).

@@ -60,7 +60,12 @@ const notPrices = () => Promise.reject(new Error('not an activity of a price run
 /** Fakes typed against the production factories: renaming an activity breaks this test at compile time. */
 function fakes(
   batches: PlannedBatch[],
-  behaviour: { failBatch?: string | ((batchKey: string) => boolean); flakyBatch?: string; slow?: boolean } = {},
+  behaviour: {
+    failBatch?: string | ((batchKey: string) => boolean);
+    flakyBatch?: string;
+    slow?: boolean;
+    failPlan?: boolean;
+  } = {},
 ) {
   const fails = (batchKey: string) =>
     typeof behaviour.failBatch === 'function' ? behaviour.failBatch(batchKey) : batchKey === behaviour.failBatch;
@@ -69,9 +74,13 @@ function fakes(
     maxConcurrentTransforms: 0,
     transformAttempts: new Map<string, number>(),
     ledger: [] as Record<string, unknown>[],
+    ledgerErrors: [] as { type: string; message: string }[],
   };
   const etl: EtlActivities = {
-    planPriceBatches: () => Promise.resolve(batches),
+    planPriceBatches: () =>
+      behaviour.failPlan
+        ? Promise.reject(ApplicationFailure.nonRetryable('x'.repeat(100_000), FAILURE_TYPES.unknownLayout))
+        : Promise.resolve(batches),
     collectPriceBatch: () => Promise.reject(new Error('csv batches are collected while planning')),
     planFundamentalsBatches: notPrices,
     transformFundamentalsBatch: notPrices,
@@ -114,6 +123,7 @@ function fakes(
     },
     recordRunFinished: (run) => {
       seen.ledger.push({ event: 'finished', status: run.status, outcome: run.outcome });
+      if (run.error) seen.ledgerErrors.push(run.error);
       return Promise.resolve(true);
     },
   };
@@ -263,5 +273,17 @@ describe('ingestPrices workflow', () => {
       { event: 'started', kind: 'prices' },
       { event: 'finished', status: 'CANCELED', outcome: null },
     ]);
+  });
+
+  it('records a run whose plan failed as failed, with the type and a truncated message', async () => {
+    const activities = fakes([], { failPlan: true });
+    await expect(runWith(activities, [{ source: 'csv', path: '/x' }])).rejects.toThrow();
+    expect(activities.seen.ledger).toEqual([
+      { event: 'started', kind: 'prices' },
+      { event: 'finished', status: 'FAILED', outcome: 'failed' },
+    ]);
+    const [error] = activities.seen.ledgerErrors;
+    expect(error.type).toBe(FAILURE_TYPES.unknownLayout);
+    expect(error.message.length).toBeLessThan(3000);
   });
 });

@@ -7,6 +7,7 @@ import {
   readRun,
   reconcileRunningRuns,
   startRun,
+  withDeadline,
 } from '../../../application/runs';
 import { listRunBatches } from '../../../infra/repositories/runs-read';
 import { ErrorBody } from '../../schemas/common';
@@ -70,7 +71,7 @@ const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     },
     async (request) => {
       // Runs that ended without recording it (terminated, timed out) are recorded on the way; never fatal here.
-      await reconcileRunningRuns(reads).catch((err: unknown) =>
+      await withDeadline(reconcileRunningRuns(reads), reads.timeoutMs).catch((err: unknown) =>
         request.log.warn({ err }, 'could not reconcile running runs with Temporal'),
       );
       const found = await asHttp(() => listRuns(reads, request.query));

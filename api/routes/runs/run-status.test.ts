@@ -224,6 +224,20 @@ describe('GET /v1/runs', () => {
     expect(res.json().runs[0]).toMatchObject({ workflowId: 'prices-p', outcome: 'partial' });
   });
 
+  it('answers 503 within the deadline when Temporal does not answer the list', async () => {
+    const slow = await buildTestApp({ config: testConfig({ API_RUN_READ_TIMEOUT_MS: '200' }) });
+    try {
+      slow.temporal.hanging = true;
+      const started = Date.now();
+      const res = await slow.app.inject({ method: 'GET', url: '/v1/runs' });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error).toBe('unavailable');
+    } finally {
+      await slow.app.close();
+    }
+  });
+
   it('rejects an unknown kind', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/v1/runs?kind=bogus' });
     expect(res.statusCode).toBe(400);
