@@ -20,10 +20,12 @@ export async function normalizeFundamentalsRequest(
   if (body.source === 'file') {
     if (body.path === undefined) throw new InvalidRunRequest('body/path', 'is required when source is file');
     for (const field of ['symbols', 'ciks'] as const) {
-      if (body[field] !== undefined) throw new InvalidRunRequest(`body/${field}`, 'is only accepted when source is sec');
+      if (body[field] !== undefined)
+        throw new InvalidRunRequest(`body/${field}`, 'is only accepted when source is sec');
     }
     request.path = await resolveImportPath(body.path, importRoots, 'body/path');
-    if (body.tickers !== undefined) request.tickers = await resolveImportPath(body.tickers, importRoots, 'body/tickers');
+    if (body.tickers !== undefined)
+      request.tickers = await resolveImportPath(body.tickers, importRoots, 'body/tickers');
     return request;
   }
   for (const field of ['path', 'tickers'] as const) {
@@ -32,7 +34,10 @@ export async function normalizeFundamentalsRequest(
   const symbols = [...new Set((body.symbols ?? []).map((s) => s.toUpperCase()))].sort();
   const ciks = [...new Set(body.ciks ?? [])].sort((a, b) => a - b);
   if (!symbols.length && !ciks.length) {
-    throw new InvalidRunRequest('body/symbols', 'must list at least one symbol (or body/ciks a CIK) when source is sec');
+    throw new InvalidRunRequest(
+      'body/symbols',
+      'must list at least one symbol (or body/ciks a CIK) when source is sec',
+    );
   }
   if (symbols.length) request.symbols = symbols;
   if (ciks.length) request.ciks = ciks;

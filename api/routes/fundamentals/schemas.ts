@@ -52,7 +52,7 @@ export const StartFundamentalsBody = Type.Object(
       Type.String({
         minLength: 1,
         maxLength: 4096,
-        description: "file only: a company_tickers.json-format file inside an import root (CIK ↔ symbol)",
+        description: 'file only: a company_tickers.json-format file inside an import root (CIK ↔ symbol)',
       }),
     ),
     symbols: Type.Optional(Type.Array(TickerSymbol, { maxItems: 10_000, description: 'sec only' })),
