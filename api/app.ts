@@ -18,6 +18,7 @@ import { formatSchemaErrors } from './plugins/schema-errors';
 import securityPlugin from './plugins/security';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
+import fundamentalsRoutes from './routes/fundamentals';
 import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
 import schedulesRoutes from './routes/schedules';
@@ -57,6 +58,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
     await fastify.register(schedulesRoutes, { prefix: '/v1' });
     await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });
+    await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
   },
   { name: 'api' },
 );

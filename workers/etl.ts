@@ -1,5 +1,6 @@
 import { createObjectStore } from '../infra/s3';
 import { createCsvSource } from '../sources/csv';
+import { createSecSource } from '../sources/sec';
 import { createStooqSource } from '../sources/stooq';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
@@ -15,6 +16,14 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
     },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
     fetch: providerFetch,
+    sec: {
+      source: createSecSource({
+        baseUrl: config.sec.url,
+        tickersUrl: config.sec.tickersUrl,
+        userAgent: config.sec.userAgent,
+      }),
+      requestsPerSecond: config.sec.requestsPerSecond,
+    },
     interceptors: { activity: [activityInterceptor] },
     tuning: tuning(),
   }),

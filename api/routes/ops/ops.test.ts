@@ -128,8 +128,10 @@ describe('GET /docs', () => {
       '/health',
       '/metrics',
       '/ready',
+      '/v1/companies/{cik}/fundamentals',
       '/v1/runs',
       '/v1/runs/analysis',
+      '/v1/runs/fundamentals',
       '/v1/runs/prices',
       '/v1/runs/{workflowId}',
       '/v1/runs/{workflowId}/batches',
@@ -145,6 +147,7 @@ describe('GET /docs', () => {
       '/v1/schedules/{id}/unpause',
       '/v1/securities',
       '/v1/securities/{symbol}/analysis',
+      '/v1/securities/{symbol}/fundamentals',
       '/v1/securities/{symbol}/prices',
     ]);
     const start = doc.paths['/v1/runs/prices'].post;
