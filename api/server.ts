@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../config';
+import { installProcessFaultHandlers } from '../infra/process-faults';
 import { buildApp } from './app';
 
 /** Slow or idle clients must not hold connections open; runs are started, never awaited, so requests are short. */
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     config,
     server: { logger: { level: config.logLevel, name: 'api' }, ...TIMEOUTS, return503OnClosing: true },
   });
+  installProcessFaultHandlers('api', app.log);
 
   let closing = false;
   const close = (signal: NodeJS.Signals): void => {

@@ -10,13 +10,13 @@ import { runWorkerProcess } from './shared/run-worker-process';
 runWorkerProcess('data', async ({ config, connection, logger, activityInterceptor, onClose }) => {
   // The data worker owns the schema: it migrates before it takes any load.
   await ensureDatabase(config.db.url);
-  const db = createPool(config.db.url);
+  const db = createPool(config.db.url, 10, { logger });
   onClose(() => db.end());
   const applied = await runMigrations(db);
   if (applied.length) logger.info({ applied }, 'applied migrations');
   const s3 = createObjectStore(config.s3);
   await ensureBucket(s3, config.s3.region);
-  const redis = createRedis(config.redis.url);
+  const redis = createRedis(config.redis.url, { logger });
   onClose(() => Promise.resolve(redis.disconnect()));
   return createDataWorkers({
     connection,

@@ -11,7 +11,7 @@ declare module 'fastify' {
 
 export default fp<{ config: Config; pool?: Pool }>(
   (fastify, { config, pool }, done) => {
-    fastify.decorate('db', pool ?? createPool(config.db.url));
+    fastify.decorate('db', pool ?? createPool(config.db.url, 10, { logger: fastify.log }));
     // A pool handed in belongs to the caller, who closes it.
     if (!pool) fastify.addHook('onClose', (instance) => instance.db.end());
     done();

@@ -1,6 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel, type Worker } from '@temporalio/worker';
 import { ConfigError, loadConfig, type Config } from '../../config';
 import { createLogger, type Logger } from '../../infra/logger';
+import { installProcessFaultHandlers } from '../../infra/process-faults';
 import { createWorkerMetrics } from './metrics';
 import { startOpsServer } from './ops-server';
 
@@ -31,6 +32,7 @@ export function runWorkerProcess(
   async function main(): Promise<void> {
     const config = loadConfig();
     const logger = createLogger(`${service}-worker`, config.logLevel);
+    installProcessFaultHandlers(`${service}-worker`, logger);
     Runtime.install({
       logger: new DefaultLogger(config.logLevel.toUpperCase() as LogLevel, ({ level, message, meta }) => {
         logger[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](
