@@ -14,6 +14,8 @@ export interface Config {
   api: { host: string; port: number; keys: string[]; importRoots: string[] };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
   stooq: { url: string; requestsPerSecond: number };
+  /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
+  maxLineBytes: number;
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
 }
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       analysis: { port: e.ANALYSIS_WORKER_PORT },
     },
     stooq: { url: e.STOOQ_URL, requestsPerSecond: e.STOOQ_REQUESTS_PER_SECOND },
+    maxLineBytes: e.MAX_LINE_BYTES,
     dataDir: path.resolve(PROJECT_ROOT, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
   };

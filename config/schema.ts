@@ -42,6 +42,12 @@ export const envSchema = z.object({
   DATA_WORKER_PORT: port.default(8002),
   STOOQ_URL: url.default('https://stooq.com/q/d/l/'),
   STOOQ_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
+  /** Longest CSV line accepted (1 MiB): bounds the etl worker's memory whatever the file holds. */
+  MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Where the local stack keeps Temporal's SQLite file, SeaweedFS volumes and logs. */
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),

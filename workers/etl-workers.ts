@@ -12,6 +12,8 @@ export interface EtlWorkerOptions {
   sources: SourceRegistry;
   /** Requests per second allowed against Stooq, across every replica (enforced by the Temporal server). */
   stooqRequestsPerSecond: number;
+  /** MAX_LINE_BYTES, for the transform's parser (the csv source gets it when it is built). */
+  maxLineBytes?: number;
   /** A workflow bundle built by the caller (tests build one once); otherwise the build's, or the sources. */
   workflowBundle?: { code: string };
   interceptors?: WorkerOptions['interceptors'];
@@ -19,7 +21,7 @@ export interface EtlWorkerOptions {
 
 /** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq on its own queue. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
-  const activities = createEtlActivities({ s3: o.s3, sources: o.sources });
+  const activities = createEtlActivities({ s3: o.s3, sources: o.sources, maxLineBytes: o.maxLineBytes });
   const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : workflowCode();
   const common = { connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
   return Promise.all([

@@ -10,10 +10,11 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor }) =>
     namespace: config.temporal.namespace,
     s3: createObjectStore(config.s3),
     sources: {
-      csv: createCsvSource(),
+      csv: createCsvSource({ maxLineBytes: config.maxLineBytes }),
       stooq: createStooqSource({ baseUrl: config.stooq.url, requestsPerSecond: config.stooq.requestsPerSecond }),
     },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
+    maxLineBytes: config.maxLineBytes,
     interceptors: { activity: [activityInterceptor] },
   }),
 );

@@ -14,6 +14,8 @@ export interface EtlDeps {
   s3: ObjectStore;
   sources: SourceRegistry;
   fetch?: typeof fetch;
+  /** MAX_LINE_BYTES for the transform's parser; the domain default (1 MiB) otherwise. */
+  maxLineBytes?: number;
 }
 
 /** Collect and transform: network- and parse-bound work, hosted by the etl worker (and its provider queues). */
@@ -37,7 +39,7 @@ export function createEtlActivities(deps: EtlDeps) {
       return source.collect(input, sourceContext(deps.s3, deps.fetch));
     },
     transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
-      transformPriceBatch(deps.s3, input, () => Context.current().heartbeat()),
+      transformPriceBatch(deps.s3, input, () => Context.current().heartbeat(), deps.maxLineBytes),
   };
 }
 
