@@ -16,12 +16,17 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  // Parsing the 30 MB reference files takes a second alone and far longer on a loaded 2-core machine: a timeout
+  // is no assertion, so it only has to rule out a hang (Jest reads this option globally, not per project).
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '<rootDir>/test/'],
+      globalSetup: '<rootDir>/test/support/unit-global-setup.ts',
+      setupFiles: ['<rootDir>/test/support/fast-check-setup.ts'],
     },
     {
       ...common,

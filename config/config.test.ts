@@ -22,7 +22,8 @@ describe('loadConfig', () => {
       TEMPORAL_UI_PORT: '18233',
     });
     expect(config.api.keys).toEqual(['a', 'b', 'c']);
-    expect(config.api.importRoots).toEqual([path.resolve('/data/one'), path.resolve('/data/two')]);
+    // The bundled demo data is always importable, or npm start's own demo would fail with a user's roots.
+    expect(config.api.importRoots).toEqual([path.resolve('/data/one'), path.resolve('/data/two'), DEMO_DATA_DIR]);
     expect(config.temporal.uiUrl).toBe('http://127.0.0.1:18233');
   });
 

@@ -9,9 +9,9 @@ export const DEMO_DATA_DIR = path.join(PROJECT_ROOT, 'node_modules', 'vega-datas
 export interface Config {
   temporal: { address: string; namespace: string; uiPort: number; uiUrl: string };
   db: { url: string };
-  redis: { url: string };
+  redis: { url: string; commandTimeoutMs: number };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string };
-  api: { host: string; port: number; keys: string[]; importRoots: string[] };
+  api: { host: string; port: number; keys: string[]; importRoots: string[]; runReadTimeoutMs: number };
   workers: { etl: { port: number }; data: { port: number }; analysis: { port: number } };
   stooq: { url: string; requestsPerSecond: number };
   /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       uiUrl: (e.TEMPORAL_UI_URL ?? `http://127.0.0.1:${e.TEMPORAL_UI_PORT}`).replace(/\/$/, ''),
     },
     db: { url: e.DATABASE_URL },
-    redis: { url: e.REDIS_URL },
+    redis: { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS },
     s3: {
       endpoint: e.S3_ENDPOINT,
       accessKey: e.S3_ACCESS_KEY,
@@ -60,7 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       host: e.API_HOST,
       port: e.API_PORT,
       keys: e.API_KEYS,
-      importRoots: (e.IMPORT_ROOTS.length ? e.IMPORT_ROOTS : [DEMO_DATA_DIR]).map((p) => path.resolve(PROJECT_ROOT, p)),
+      // The bundled demo data stays importable whatever the user adds: npm start's first run loads it.
+      importRoots: [...new Set([...e.IMPORT_ROOTS, DEMO_DATA_DIR].map((p) => path.resolve(PROJECT_ROOT, p)))],
+      runReadTimeoutMs: e.API_RUN_READ_TIMEOUT_MS,
     },
     workers: {
       etl: { port: e.ETL_WORKER_PORT },

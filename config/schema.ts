@@ -21,6 +21,8 @@ export const envSchema = z.object({
   TEMPORAL_UI_URL: url.optional(),
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/iby'),
   REDIS_URL: url.default('redis://127.0.0.1:6379/0'),
+  /** How long a cache read or write may take before the caller goes on without the cache. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(100),
   S3_ENDPOINT: url.default('http://127.0.0.1:8333'),
   S3_ACCESS_KEY: z.string().min(1).default('iby-local'),
   S3_SECRET_KEY: z.string().min(8).default('iby-local-secret'),
@@ -35,8 +37,10 @@ export const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   API_KEYS: csv.default(['dev-key']),
-  /** Folders the API may import files from; empty means the bundled demo data only. */
+  /** Folders the API may import files from, besides the bundled demo data, which is always importable. */
   IMPORT_ROOTS: csv.default([]),
+  /** How long a run read (`GET /v1/runs…`) waits for Temporal before answering 503. */
+  API_RUN_READ_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   ETL_WORKER_PORT: port.default(8000),
   ANALYSIS_WORKER_PORT: port.default(8001),
   DATA_WORKER_PORT: port.default(8002),

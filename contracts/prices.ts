@@ -1,5 +1,7 @@
 /** Vocabulary of the price ETL, shared by the API, the workflows and the activities. */
 
+import type { BatchedRunProgress, BatchedRunTotals } from './runs';
+
 export const PRICE_SOURCES = ['csv', 'stooq'] as const;
 export type PriceSource = (typeof PRICE_SOURCES)[number];
 
@@ -131,35 +133,17 @@ export interface PlannedBatch {
   parts?: RawPart[];
 }
 
-export interface BatchFailure {
-  batchKey: string;
-  symbols: string[];
-  type: string;
-  message: string;
-}
-
 export interface LoadCounts {
   rowsInserted: number;
   rowsUpdated: number;
   rowsUnchanged: number;
 }
 
-export interface IngestPricesResult extends RowCounts, LoadCounts {
-  batches: number;
-  batchesFailed: number;
-  failures: BatchFailure[];
-}
+export interface IngestPricesResult extends RowCounts, LoadCounts, BatchedRunTotals {}
 
-export interface IngestProgress {
-  phase: 'planning' | 'running' | 'done';
-  batchesTotal: number;
-  batchesDone: number;
-  batchesFailed: number;
-  batchesRunning: number;
+export interface IngestProgress extends BatchedRunProgress {
   rowsLoaded: number;
   rowsRejected: number;
-  /** Failed symbols and why, so a person sees at a glance what did not load. */
-  failuresBySymbol: Record<string, string>;
 }
 
 /**

@@ -9,5 +9,3 @@ export const SEARCH_ATTRIBUTES = {
   source: defineSearchAttributeKey('IbySource', SearchAttributeType.KEYWORD),
   symbolCount: defineSearchAttributeKey('IbySymbolCount', SearchAttributeType.INT),
 } as const;
-
-export const RUN_KINDS = { prices: 'prices', pricesBatch: 'prices-batch' } as const;

@@ -1,8 +1,7 @@
-import { proxyActivities, setCurrentDetails, type RetryPolicy } from '@temporalio/workflow';
+import { proxyActivities, setCurrentDetails } from '@temporalio/workflow';
 import {
-  NON_RETRYABLE_FAILURES,
+  ACTIVITY_OPTIONS,
   SOURCE_COLLECT_QUEUES,
-  TASK_QUEUES,
   type IngestPricesRequest,
   type LoadCounts,
   type PlannedBatch,
@@ -26,28 +25,8 @@ export interface IngestPriceBatchResult extends RowCounts, LoadCounts {
   symbols: string[];
 }
 
-// Transient faults (a provider's 429/5xx, a restarting database) retry with backoff; permanent ones do not.
-const retry: RetryPolicy = {
-  initialInterval: '1s',
-  backoffCoefficient: 2,
-  maximumInterval: '30s',
-  maximumAttempts: 8,
-  nonRetryableErrorTypes: NON_RETRYABLE_FAILURES,
-};
-
-const etl = proxyActivities<ReturnType<typeof createEtlActivities>>({
-  taskQueue: TASK_QUEUES.etl,
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '1 minute',
-  retry,
-});
-
-const data = proxyActivities<ReturnType<typeof createDataActivities>>({
-  taskQueue: TASK_QUEUES.data,
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '1 minute',
-  retry,
-});
+const etl = proxyActivities<ReturnType<typeof createEtlActivities>>(ACTIVITY_OPTIONS.etl);
+const data = proxyActivities<ReturnType<typeof createDataActivities>>(ACTIVITY_OPTIONS.data);
 
 /** One batch of symbols: collect the raw data (unless planning archived it), validate it, load it. */
 export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<IngestPriceBatchResult> {
@@ -92,12 +71,9 @@ export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<In
 
 /** Collection runs on the source's own queue, so a provider's rate limit holds across all replicas. */
 function proxyCollector(source: IngestPricesRequest['source']) {
-  return proxyActivities<ReturnType<typeof createEtlActivities>>({
-    taskQueue: SOURCE_COLLECT_QUEUES[source],
-    startToCloseTimeout: '30 minutes',
-    heartbeatTimeout: '2 minutes',
-    retry: { ...retry, maximumAttempts: 10 },
-  });
+  return proxyActivities<ReturnType<typeof createEtlActivities>>(
+    ACTIVITY_OPTIONS.collect(SOURCE_COLLECT_QUEUES[source]),
+  );
 }
 
 function describeBatch(batch: PlannedBatch): string {

@@ -1,3 +1,4 @@
+import { emptyBatchedTotals } from './batched-run';
 import { addRowCounts, emptyRowCounts, type IngestPricesResult, type LoadCounts, type RowCounts } from '../contracts';
 
 export function emptyResult(): IngestPricesResult {
@@ -6,9 +7,7 @@ export function emptyResult(): IngestPricesResult {
     rowsInserted: 0,
     rowsUpdated: 0,
     rowsUnchanged: 0,
-    batches: 0,
-    batchesFailed: 0,
-    failures: [],
+    ...emptyBatchedTotals(),
   };
 }
 

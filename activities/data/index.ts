@@ -1,11 +1,11 @@
 import type { Pool } from 'pg';
-import type { IngestPricesResult } from '../../contracts';
 import {
   recordRunFinished,
   recordRunStarted,
   type RunFinished,
   type RunStarted,
 } from '../../infra/repositories/runs-write';
+import { heartbeating } from '../heartbeat';
 import { loadPriceBatch, type LoadDeps, type LoadPriceBatchInput } from './load-price-batch';
 
 export type DataDeps = LoadDeps & { db: Pool };
@@ -13,9 +13,10 @@ export type DataDeps = LoadDeps & { db: Pool };
 /** Loads and bookkeeping: Postgres-bound work, hosted by the data worker. */
 export function createDataActivities(deps: DataDeps) {
   return {
-    loadPriceBatch: (input: LoadPriceBatchInput) => loadPriceBatch(deps, input),
+    // A COPY and upsert of a large batch is one long statement: the timer heartbeats while it runs.
+    loadPriceBatch: (input: LoadPriceBatchInput) => heartbeating(() => loadPriceBatch(deps, input)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),
-    recordRunFinished: (run: RunFinished & { result: IngestPricesResult }) => recordRunFinished(deps.db, run),
+    recordRunFinished: (run: RunFinished) => recordRunFinished(deps.db, run),
   };
 }
 

@@ -1,8 +1,8 @@
-import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES, type PlannedBatch, type RawPart } from '../../contracts';
 import type { ObjectStore } from '../../infra/s3';
 import type { CollectInput, PlanInput, SourceRegistry } from '../../sources';
+import { heartbeating } from '../heartbeat';
 import { sourceContext } from './source-context';
 import {
   transformPriceBatch,
@@ -27,19 +27,22 @@ export function createEtlActivities(deps: EtlDeps) {
   };
   return {
     planPriceBatches: (input: PlanInput): Promise<PlannedBatch[]> =>
-      adapter(input.request.source).plan(input, sourceContext(deps.s3, deps.fetch)),
+      heartbeating((heartbeat) =>
+        adapter(input.request.source).plan(input, sourceContext(deps.s3, deps.fetch, heartbeat)),
+      ),
     collectPriceBatch: async (input: CollectInput): Promise<RawPart[]> => {
       const source = adapter(input.request.source);
-      if (!source.collect) {
+      const collect = source.collect?.bind(source);
+      if (!collect) {
         throw ApplicationFailure.nonRetryable(
           `source "${source.name}" is collected while planning`,
           FAILURE_TYPES.invalidInput,
         );
       }
-      return source.collect(input, sourceContext(deps.s3, deps.fetch));
+      return heartbeating((heartbeat) => collect(input, sourceContext(deps.s3, deps.fetch, heartbeat)));
     },
     transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
-      transformPriceBatch(deps.s3, input, () => Context.current().heartbeat(), deps.maxLineBytes),
+      heartbeating((heartbeat) => transformPriceBatch(deps.s3, input, heartbeat, deps.maxLineBytes)),
   };
 }
 

@@ -15,7 +15,10 @@ export default fp<{ config: Config; redis?: Redis }>(
   (fastify, { config, redis }, done) => {
     const client = redis ?? createRedis(config.redis.url, { logger: fastify.log });
     fastify.decorate('redis', client);
-    fastify.decorate('cache', createCache(client, { logger: fastify.log }));
+    fastify.decorate(
+      'cache',
+      createCache(client, { logger: fastify.log, commandTimeoutMs: config.redis.commandTimeoutMs }),
+    );
     if (!redis) fastify.addHook('onClose', () => client.disconnect());
     done();
   },

@@ -19,7 +19,7 @@ export interface FakeRun {
   startTime: Date;
   closeTime?: Date;
   /** What the `progress` query answers; an Error makes the query fail. */
-  progress?: IngestProgress | Error;
+  progress?: IngestProgress | Record<string, unknown> | Error;
   result?: unknown;
   /** The failure cause `result()` rejects with when the status is FAILED/TERMINATED/TIMED_OUT. */
   failure?: Error;
@@ -53,6 +53,8 @@ export class FakeTemporal {
   listQueries: string[] = [];
   /** Set to make every call fail as if the server were unreachable. */
   unavailable = false;
+  /** Set to make every call wait forever, as a paused server does. */
+  hanging = false;
   private nextRun = 1;
 
   add(run: Partial<FakeRun> & { workflowId: string }): FakeRun {
@@ -92,6 +94,7 @@ export class FakeTemporal {
 
   /** Runs `answer` as the server would: asynchronously, failing like an unreachable server when asked to. */
   private attempt<T>(answer: () => T): Promise<T> {
+    if (this.hanging) return new Promise<T>(() => undefined);
     try {
       return Promise.resolve(answer());
     } catch (err) {
@@ -179,6 +182,7 @@ export class FakeTemporal {
       memo: run.memo,
       searchAttributes: {},
       typedSearchAttributes: new TypedSearchAttributes(run.searchAttributes ?? []),
+      raw: { workflowExecutionInfo: { firstRunId: run.runId } },
     };
   }
 

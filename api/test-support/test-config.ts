@@ -9,6 +9,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     TEMPORAL_UI_URL: 'http://temporal-ui.test',
     TEMPORAL_NAMESPACE: 'iby-test',
     LOG_LEVEL: 'error',
+    // Tests that use Redis check what the cache answers; on a loaded machine 100 ms is not always enough.
+    REDIS_COMMAND_TIMEOUT_MS: '10000',
     ...env,
   });
 }

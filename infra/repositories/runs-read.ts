@@ -35,3 +35,33 @@ export async function listRunBatches(db: Pool, workflowId: string): Promise<RunB
   );
   return rows;
 }
+
+/** Ledger rows of runs not yet recorded as ended, oldest first: what the reconcile step asks Temporal about. */
+export async function listRunningLedgerRuns(
+  db: Pick<Pool, 'query'>,
+  limit: number,
+): Promise<{ workflowId: string; runId: string }[]> {
+  const { rows } = await db.query<{ workflowId: string; runId: string }>(
+    `SELECT workflow_id AS "workflowId", run_id AS "runId" FROM ingestion_runs
+      WHERE status = 'RUNNING' ORDER BY started_at LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
+
+/** Workflow ids of runs that asked for or loaded `symbol`, newest first. */
+export async function findRunIdsBySymbol(db: Pick<Pool, 'query'>, symbol: string, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ workflowId: string }>(
+    `SELECT workflow_id AS "workflowId" FROM (
+       SELECT workflow_id, started_at FROM ingestion_runs
+        WHERE request->'symbols' ? $1 OR request->>'symbol' = $1
+       UNION ALL
+       SELECT b.workflow_id, r.started_at FROM ingestion_batches b
+         JOIN ingestion_runs r USING (workflow_id, run_id)
+        WHERE $1 = ANY(b.symbols)
+     ) found
+     GROUP BY workflow_id ORDER BY max(started_at) DESC LIMIT $2`,
+    [symbol, limit],
+  );
+  return rows.map((row) => row.workflowId);
+}

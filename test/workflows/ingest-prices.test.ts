@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
@@ -55,20 +56,35 @@ const batchesOf = (n: number): PlannedBatch[] =>
   }));
 
 /** Fakes typed against the production factories: renaming an activity breaks this test at compile time. */
-function fakes(batches: PlannedBatch[], behaviour: { failBatch?: string; flakyBatch?: string } = {}) {
+function fakes(
+  batches: PlannedBatch[],
+  behaviour: { failBatch?: string | ((batchKey: string) => boolean); flakyBatch?: string; slow?: boolean } = {},
+) {
+  const fails = (batchKey: string) =>
+    typeof behaviour.failBatch === 'function' ? behaviour.failBatch(batchKey) : batchKey === behaviour.failBatch;
   let running = 0;
-  const seen = { maxConcurrentTransforms: 0, transformAttempts: new Map<string, number>() };
+  const seen = {
+    maxConcurrentTransforms: 0,
+    transformAttempts: new Map<string, number>(),
+    ledger: [] as Record<string, unknown>[],
+  };
   const etl: EtlActivities = {
     planPriceBatches: () => Promise.resolve(batches),
     collectPriceBatch: () => Promise.reject(new Error('csv batches are collected while planning')),
     transformPriceBatch: async ({ batchKey }) => {
       const attempt = (seen.transformAttempts.get(batchKey) ?? 0) + 1;
       seen.transformAttempts.set(batchKey, attempt);
-      if (batchKey === behaviour.failBatch)
-        throw ApplicationFailure.nonRetryable('bad header', FAILURE_TYPES.unknownLayout);
+      if (fails(batchKey)) throw ApplicationFailure.nonRetryable('bad header', FAILURE_TYPES.unknownLayout);
       if (batchKey === behaviour.flakyBatch && attempt < 3) throw new Error('S3 hiccup');
       running++;
       seen.maxConcurrentTransforms = Math.max(seen.maxConcurrentTransforms, running);
+      if (behaviour.slow) {
+        // Until cancelled: heartbeats are how a cancellation reaches an activity.
+        for (;;) {
+          Context.current().heartbeat();
+          await Context.current().sleep(100);
+        }
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
       running--;
       const counts = { ...emptyRowCounts(), rowsRead: 10, rowsLoaded: 8, rowsRejected: 1, rowsFiltered: 1 };
@@ -85,8 +101,14 @@ function fakes(batches: PlannedBatch[], behaviour: { failBatch?: string; flakyBa
   const data: DataActivities = {
     loadPriceBatch: ({ counts }) =>
       Promise.resolve({ rowsInserted: counts.rowsLoaded, rowsUpdated: 0, rowsUnchanged: 0 }),
-    recordRunStarted: () => Promise.resolve(),
-    recordRunFinished: () => Promise.resolve(),
+    recordRunStarted: (run) => {
+      seen.ledger.push({ event: 'started', kind: run.runKind });
+      return Promise.resolve();
+    },
+    recordRunFinished: (run) => {
+      seen.ledger.push({ event: 'finished', status: run.status, outcome: run.outcome });
+      return Promise.resolve(true);
+    },
   };
   return { etl, data, seen };
 }
@@ -133,7 +155,9 @@ describe('ingestPrices workflow', () => {
       rowsInserted: 56,
       rejectedByReason: { duplicate: 7 },
       rowsFlagged: { zero_volume: 14 },
+      outcome: 'succeeded',
     });
+    expect(activities.seen.ledger.at(-1)).toEqual({ event: 'finished', status: 'COMPLETED', outcome: 'succeeded' });
   });
 
   it('reports a permanently failed batch by symbol, retries a transient failure, and loads the rest', async () => {
@@ -143,9 +167,14 @@ describe('ingestPrices workflow', () => {
     expect(activities.seen.transformAttempts.get('b0003')).toBe(3);
     expect(result.batchesFailed).toBe(1);
     expect(result.failures).toEqual([
-      { batchKey: 'b0002', symbols: ['S2'], type: FAILURE_TYPES.unknownLayout, message: 'bad header' },
+      { batchKey: 'b0002', symbols: ['S2'], files: ['test'], type: FAILURE_TYPES.unknownLayout, message: 'bad header' },
     ]);
     expect(result.rowsLoaded).toBe(3 * 8);
+    expect(result.outcome).toBe('partial');
+    expect(activities.seen.ledger).toEqual([
+      { event: 'started', kind: 'prices' },
+      { event: 'finished', status: 'COMPLETED', outcome: 'partial' },
+    ]);
   });
 
   it('answers the progress query with failures by symbol after it completes', async () => {
@@ -163,6 +192,8 @@ describe('ingestPrices workflow', () => {
       }),
     );
     expect(progress).toEqual({
+      kind: 'prices',
+      outcome: 'partial',
       phase: 'done',
       batchesTotal: 3,
       batchesDone: 3,
@@ -172,5 +203,58 @@ describe('ingestPrices workflow', () => {
       rowsRejected: 2,
       failuresBySymbol: { S1: `${FAILURE_TYPES.unknownLayout}: bad header` },
     });
+  });
+
+  it('is failed when every batch failed, and describes itself with search attributes, memo and details', async () => {
+    const activities = fakes(batchesOf(2), { failBatch: () => true });
+    const workflowId = randomUUID();
+    const [etl, data] = await fakeWorkers(activities);
+    const { result, description, metadata } = await data.runUntil(
+      etl.runUntil(async () => {
+        // Started without any metadata, as the Temporal CLI or a schedule would.
+        const handle = await env.client.workflow.start('ingestPrices', {
+          taskQueue: TASK_QUEUES.etl,
+          workflowId,
+          args: [{ source: 'csv', path: '/data/prices.csv' }],
+        });
+        const done = (await handle.result()) as IngestPricesResult;
+        // What the Temporal UI shows as the run's current details.
+        const shown = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
+        return { result: done, description: await handle.describe(), metadata: shown };
+      }),
+    );
+    expect(result.outcome).toBe('failed');
+    expect(result.batchesFailed).toBe(2);
+    expect(result.rowsLoaded).toBe(0);
+    expect(activities.seen.ledger.at(-1)).toEqual({ event: 'finished', status: 'COMPLETED', outcome: 'failed' });
+    expect(description.searchAttributes).toMatchObject({
+      IbyRunKind: ['prices'],
+      IbySource: ['csv'],
+      IbySymbolCount: [2],
+    });
+    expect(description.memo).toEqual({ kind: 'prices', summary: 'Prices from csv: prices.csv', outcome: 'failed' });
+    expect(metadata.currentDetails).toMatch(/^\*\*Failed\*\*: 2\/2 batches done, 2 failed/);
+  });
+
+  it('records a cancelled run in the ledger, from a scope the cancellation cannot reach', async () => {
+    const activities = fakes(batchesOf(2), { slow: true });
+    const workflowId = randomUUID();
+    const [etl, data] = await fakeWorkers(activities);
+    await data.runUntil(
+      etl.runUntil(async () => {
+        const handle = await env.client.workflow.start('ingestPrices', {
+          taskQueue: TASK_QUEUES.etl,
+          workflowId,
+          args: [{ source: 'csv', path: '/x' }],
+        });
+        while (activities.seen.transformAttempts.size === 0) await new Promise((r) => setTimeout(r, 50));
+        await handle.cancel();
+        await expect(handle.result()).rejects.toThrow();
+      }),
+    );
+    expect(activities.seen.ledger).toEqual([
+      { event: 'started', kind: 'prices' },
+      { event: 'finished', status: 'CANCELED', outcome: null },
+    ]);
   });
 });

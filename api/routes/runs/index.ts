@@ -1,12 +1,18 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import {
+  cancelRun,
+  listRuns,
+  normalizePricesRequest,
+  PRICES_RUN,
+  readRun,
+  reconcileRunningRuns,
+  startRun,
+} from '../../../application/runs';
 import { listRunBatches } from '../../../infra/repositories/runs-read';
 import { ErrorBody } from '../../schemas/common';
 import { API_KEY_SECURITY } from '../../plugins/swagger';
-import { cancelRun } from './cancel-run';
-import { listPriceRuns } from './list-runs';
-import { normalizePricesRequest } from './prices-request';
 import { runStatusUrl, temporalUiUrl } from './run-links';
-import { readRunStatus } from './run-status';
+import { asHttp } from './run-errors';
 import {
   CancelRequestedBody,
   ListRunsQuery,
@@ -18,10 +24,10 @@ import {
   StartPricesHeaders,
   WorkflowIdParams,
 } from './schemas';
-import { startPricesRun } from './start-prices-run';
 
 const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
   const { temporal: client, config } = fastify;
+  const reads = { client, db: fastify.db, timeoutMs: config.api.runReadTimeoutMs };
 
   fastify.post(
     '/runs/prices',
@@ -37,8 +43,10 @@ const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
       },
     },
     async (request, reply) => {
-      const ingest = await normalizePricesRequest(request.body, config.api.importRoots);
-      const outcome = await startPricesRun(client, ingest, request.headers['idempotency-key']);
+      const outcome = await asHttp(async () => {
+        const ingest = await normalizePricesRequest(request.body, config.api.importRoots);
+        return startRun(client, PRICES_RUN, ingest, { idempotencyKey: request.headers['idempotency-key'] });
+      });
       request.log.info({ workflowId: outcome.workflowId, started: outcome.started }, 'price run requested');
       // 200: an Idempotency-Key that already ran; nothing new was accepted.
       return reply.code(outcome.started ? 202 : 200).send({
@@ -54,26 +62,41 @@ const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     '/runs',
     {
       schema: {
-        summary: 'Recent price runs',
+        summary: 'Recent runs of every kind (prices, fundamentals, analysis, pipeline), by kind, status or symbol',
         tags: ['runs'],
         querystring: ListRunsQuery,
         response: { 200: RunListBody, 400: ErrorBody, 503: ErrorBody },
       },
     },
-    async (request) => ({ runs: await listPriceRuns(client, config.temporal, request.query.limit) }),
+    async (request) => {
+      // Runs that ended without recording it (terminated, timed out) are recorded on the way; never fatal here.
+      await reconcileRunningRuns(reads).catch((err: unknown) =>
+        request.log.warn({ err }, 'could not reconcile running runs with Temporal'),
+      );
+      const found = await asHttp(() => listRuns(reads, request.query));
+      return {
+        runs: found.map((run) => ({
+          ...run,
+          temporalUiUrl: temporalUiUrl(config.temporal, run.workflowId, run.runId),
+        })),
+      };
+    },
   );
 
   fastify.get(
     '/runs/:workflowId',
     {
       schema: {
-        summary: 'Status, progress and result of a run',
+        summary: 'Status, outcome, progress and result of a run of any kind',
         tags: ['runs'],
         params: WorkflowIdParams,
         response: { 200: RunStatusBody, 404: ErrorBody, 503: ErrorBody },
       },
     },
-    async (request) => readRunStatus(client, config.temporal, request.params.workflowId),
+    async (request) => {
+      const run = await asHttp(() => readRun(reads, request.params.workflowId));
+      return { ...run, temporalUiUrl: temporalUiUrl(config.temporal, run.workflowId, run.runId) };
+    },
   );
 
   fastify.get(
@@ -106,7 +129,7 @@ const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     },
     async (request, reply) => {
       const { workflowId } = request.params;
-      const { runId } = await cancelRun(client, workflowId);
+      const { runId } = await asHttp(() => cancelRun(client, workflowId));
       request.log.info({ workflowId, runId }, 'run cancellation requested');
       return reply.code(202).send({
         workflowId,

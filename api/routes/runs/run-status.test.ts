@@ -3,9 +3,10 @@
 import { ApplicationFailure, ActivityFailure, TerminatedFailure } from '@temporalio/common';
 import type { IngestPricesResult, IngestProgress } from '../../../contracts';
 import { buildTestApp, type TestApp } from '../../test-support/test-app';
-import { TEST_API_KEY } from '../../test-support/test-config';
+import { TEST_API_KEY, testConfig } from '../../test-support/test-config';
 
 const progress: IngestProgress = {
+  kind: 'prices',
   phase: 'running',
   batchesTotal: 11,
   batchesDone: 4,
@@ -29,6 +30,7 @@ const result: IngestPricesResult = {
   batches: 11,
   batchesFailed: 0,
   failures: [],
+  outcome: 'succeeded',
 };
 
 let t: TestApp;
@@ -49,6 +51,7 @@ describe('GET /v1/runs/:workflowId', () => {
       runId: 'r1',
       workflowType: 'ingestPrices',
       status: 'RUNNING',
+      outcome: null,
       startTime: '2024-05-01T10:00:00.000Z',
       progress,
       temporalUiUrl: 'http://temporal-ui.test/namespaces/iby-test/workflows/prices-abc/r1',
@@ -118,12 +121,53 @@ describe('GET /v1/runs/:workflowId', () => {
     expect(res.json().status).toBe(apiStatus);
   });
 
-  it('does not ask other workflow types for progress or an ingest result', async () => {
+  it('answers for every workflow type: its own progress and result, no early return', async () => {
     t.temporal.add({ workflowId: 'prices-abc/b0001', type: 'ingestPriceBatch', status: 'COMPLETED', result: { x: 1 } });
     const body = (await getRun('prices-abc%2Fb0001')).json();
     expect(body.workflowType).toBe('ingestPriceBatch');
     expect(body.progress).toBeNull();
-    expect(body).not.toHaveProperty('result');
+    expect(body.result).toEqual({ x: 1 });
+    expect(body.outcome).toBe('succeeded');
+
+    const analysisProgress = { kind: 'analysis', phase: 'running', batchesTotal: 3, symbolsAnalysed: 40 };
+    t.temporal.add({ workflowId: 'analysis-1', type: 'analyze', progress: analysisProgress });
+    expect((await getRun('analysis-1')).json().progress).toEqual(analysisProgress);
+  });
+
+  it.each([
+    ['succeeded', 0],
+    ['partial', 1],
+    ['failed', 11],
+  ] as const)('reports the outcome %s of a completed run from its result', async (outcome, batchesFailed) => {
+    t.temporal.add({ workflowId: 'prices-o', status: 'COMPLETED', result: { ...result, batchesFailed, outcome } });
+    expect((await getRun('prices-o')).json().outcome).toBe(outcome);
+  });
+
+  it('judges an older result without an outcome by its batch counts, and a failed run as failed', async () => {
+    const older: Partial<IngestPricesResult> = { ...result };
+    delete older.outcome;
+    t.temporal.add({ workflowId: 'prices-old', status: 'COMPLETED', result: { ...older, batchesFailed: 2 } });
+    expect((await getRun('prices-old')).json().outcome).toBe('partial');
+    t.temporal.add({ workflowId: 'prices-f', status: 'TERMINATED', failure: new TerminatedFailure('by operator') });
+    expect((await getRun('prices-f')).json().outcome).toBe('failed');
+  });
+
+  it('answers 503 within the deadline when Temporal does not answer, instead of hanging', async () => {
+    const slow = await buildTestApp({ config: testConfig({ API_RUN_READ_TIMEOUT_MS: '200' }) });
+    try {
+      slow.temporal.add({ workflowId: 'prices-abc' });
+      slow.temporal.hanging = true;
+      const started = Date.now();
+      const res = await slow.app.inject({ method: 'GET', url: '/v1/runs/prices-abc' });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toEqual({
+        error: 'unavailable',
+        message: 'the workflow service did not answer within 200 ms; try again',
+      });
+    } finally {
+      await slow.app.close();
+    }
   });
 
   it('answers 404 not_found for an unknown run', async () => {
@@ -155,11 +199,12 @@ describe('GET /v1/runs', () => {
 
     const res = await t.app.inject({ method: 'GET', url: '/v1/runs?limit=2' });
     expect(res.statusCode).toBe(200);
-    expect(t.temporal.listQueries).toEqual(["IbyRunKind = 'prices'"]);
+    expect(t.temporal.listQueries).toEqual(["IbyRunKind IN ('prices', 'fundamentals', 'analysis', 'pipeline')"]);
     expect(res.json().runs).toEqual([
       {
         workflowId: started.workflowId,
         runId: started.runId,
+        kind: 'prices',
         status: 'RUNNING',
         startTime: '2024-03-01T00:00:00.000Z',
         summary: 'Prices from stooq: AAPL, MSFT',
@@ -169,6 +214,19 @@ describe('GET /v1/runs', () => {
       },
       expect.objectContaining({ workflowId: 'prices-mid', status: 'RUNNING' }),
     ]);
+  });
+
+  it('filters by kind and status in the visibility query, and reports the outcome of each run from its memo', async () => {
+    t.temporal.add({ workflowId: 'prices-p', status: 'COMPLETED', memo: { outcome: 'partial' } });
+    const res = await t.app.inject({ method: 'GET', url: '/v1/runs?kind=fundamentals&status=COMPLETED' });
+    expect(res.statusCode).toBe(200);
+    expect(t.temporal.listQueries).toEqual(["IbyRunKind = 'fundamentals' AND ExecutionStatus = 'Completed'"]);
+    expect(res.json().runs[0]).toMatchObject({ workflowId: 'prices-p', outcome: 'partial' });
+  });
+
+  it('rejects an unknown kind', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/v1/runs?kind=bogus' });
+    expect(res.statusCode).toBe(400);
   });
 
   it('rejects a limit out of range', async () => {

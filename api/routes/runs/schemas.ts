@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { MAX_BATCH_SIZE, PRICE_SOURCES } from '../../../contracts';
+import { MAX_BATCH_SIZE, PRICE_SOURCES, RUN_KINDS, RUN_OUTCOMES, RUN_STATUSES } from '../../../contracts';
 import { IsoDate, TickerSymbol } from '../../schemas/common';
 
 export const StartPricesBody = Type.Object(
@@ -36,24 +36,17 @@ export type StartedRun = Static<typeof StartedRun>;
 
 export const WorkflowIdParams = Type.Object({ workflowId: Type.String({ minLength: 1, maxLength: 1000 }) });
 
-/** Temporal's execution statuses, with CANCELLED spelled as in the API. */
-export const RUN_STATUSES = [
-  'RUNNING',
-  'COMPLETED',
-  'FAILED',
-  'CANCELED',
-  'TERMINATED',
-  'TIMED_OUT',
-  'CONTINUED_AS_NEW',
-  'PAUSED',
-  'UNKNOWN',
-] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export { RUN_STATUSES, type RunStatus } from '../../../contracts';
+
+const RunKind = Type.Enum(Object.values(RUN_KINDS));
+const RunOutcome = Type.Enum([...RUN_OUTCOMES]);
 
 const count = Type.Integer({ minimum: 0 });
 const countsByName = Type.Record(Type.String(), count);
 
 export const IngestProgressBody = Type.Object({
+  kind: RunKind,
+  outcome: Type.Optional(RunOutcome),
   phase: Type.Enum(['planning', 'running', 'done']),
   batchesTotal: count,
   batchesDone: count,
@@ -82,30 +75,67 @@ export const IngestPricesResultBody = Type.Object({
       symbols: Type.Array(Type.String()),
       type: Type.String(),
       message: Type.String(),
+      files: Type.Optional(Type.Array(Type.String())),
     }),
   ),
+  outcome: RunOutcome,
 });
+
+/** Every batched run's progress; a kind adds its own fields (a price run's are IngestProgressBody's). */
+export const RunProgressBody = Type.Object(
+  {
+    kind: Type.Optional(Type.String()),
+    phase: Type.Optional(Type.String()),
+    batchesTotal: Type.Optional(count),
+    batchesDone: Type.Optional(count),
+    batchesFailed: Type.Optional(count),
+    batchesRunning: Type.Optional(count),
+    failuresBySymbol: Type.Optional(Type.Record(Type.String(), Type.String())),
+    outcome: Type.Optional(RunOutcome),
+  },
+  {
+    additionalProperties: true,
+    description: "The kind's progress query: batch counts and failures by symbol, plus the kind's own fields",
+  },
+);
 
 export const RunStatusBody = Type.Object({
   workflowId: Type.String(),
   runId: Type.String(),
   workflowType: Type.String(),
+  kind: Type.Optional(Type.String({ description: 'IbyRunKind: prices, fundamentals, analysis, pipeline, *-batch' })),
   status: Type.Enum([...RUN_STATUSES]),
+  outcome: Type.Union([RunOutcome, Type.Null()], {
+    description:
+      'succeeded: every batch done; partial: some failed; failed: nothing done. Null while running or when cancelled',
+  }),
   startTime: Type.String({ format: 'date-time' }),
   closeTime: Type.Optional(Type.String({ format: 'date-time' })),
-  progress: Type.Union([IngestProgressBody, Type.Null()]),
-  result: Type.Optional(IngestPricesResultBody),
+  progress: Type.Union([RunProgressBody, Type.Null()]),
+  result: Type.Optional(
+    Type.Unknown({ description: "The kind's result (a price run's is IngestPricesResult), with `outcome`" }),
+  ),
   error: Type.Optional(Type.Object({ type: Type.String(), message: Type.String() })),
   temporalUiUrl: Type.String(),
 });
 export type RunStatusBody = Static<typeof RunStatusBody>;
 
-export const ListRunsQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) });
+export const ListRunsQuery = Type.Object(
+  {
+    kind: Type.Optional(Type.Enum(Object.values(RUN_KINDS))),
+    status: Type.Optional(Type.Enum([...RUN_STATUSES])),
+    symbol: Type.Optional(TickerSymbol),
+    limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
 
 export const RunSummaryBody = Type.Object({
   workflowId: Type.String(),
   runId: Type.String(),
+  kind: Type.Optional(Type.String()),
   status: Type.Enum([...RUN_STATUSES]),
+  outcome: Type.Optional(RunOutcome),
   startTime: Type.String({ format: 'date-time' }),
   closeTime: Type.Optional(Type.String({ format: 'date-time' })),
   summary: Type.Optional(Type.String()),

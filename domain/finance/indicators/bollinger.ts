@@ -21,8 +21,9 @@ export function bollinger(values: Series, period = 20, multiplier = 2): Bollinge
 /**
  * O(n) with running sums of d and d^2, d = x - first value (so that prices far from zero do not make the sums
  * large). The sums are compensated (Knuth's TwoSum keeps the rounding error of every addition): a plain running
- * sum of squares forgets the rounding of a large square it later subtracts, and after an outlier leaves the
- * window a flat window then showed a band of about sqrt(eps)*outlier instead of 0.
+ * sum of squares forgets the rounding of a large square it later subtracts. Even exact sums cancel when the
+ * window has moved far from the first value (prices 1, 1, 1 after a first price of 464: a band of 1e-6 where
+ * the true one is 0), so an ill-conditioned window is summed again in two passes (see squaredDeviations).
  */
 function bollingerKernel(values: Float64Array, period: number, multiplier: number): BollingerResult {
   const n = values.length;
@@ -35,7 +36,7 @@ function bollingerKernel(values: Float64Array, period: number, multiplier: numbe
   for (let i = period - 1; i < n; i++) {
     sums.add(values[i] - shift);
     const mean = sums.sum() * invPeriod;
-    const variance = sums.sumOfSquares() * invPeriod - mean * mean;
+    const variance = sums.squaredDeviations(period, values, i - period + 1) * invPeriod;
     const band = variance > 0 ? multiplier * Math.sqrt(variance) : 0;
     const centre = mean + shift;
     middle[i] = centre;

@@ -35,12 +35,10 @@ function volatilityKernel(values: Float64Array, period: number, ddof: number, an
   for (let i = 1; i < n; i++) returns[i] = values[i] / values[i - 1] - 1;
   const sums = new WindowSums();
   for (let i = 1; i < period; i++) sums.add(returns[i]);
-  const invPeriod = 1 / period;
   const invDof = 1 / (period - ddof);
   for (let i = period; i < n; i++) {
     sums.add(returns[i]);
-    const sum = sums.sum();
-    const variance = (sums.sumOfSquares() - sum * sum * invPeriod) * invDof;
+    const variance = sums.squaredDeviations(period, returns, i - period + 1) * invDof;
     out[i] = variance > 0 ? Math.sqrt(variance) * annualise : 0;
     sums.remove(returns[i - period + 1]);
   }

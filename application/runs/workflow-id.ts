@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IngestPricesRequest } from '../../../contracts';
+import type { RunKind } from '../../contracts';
 
 /** JSON with object keys sorted at every level, so the same request always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -14,7 +14,12 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** Derived from the normalised request: starting the same request twice while it runs joins the running one. */
-export const derivedPricesWorkflowId = (request: IngestPricesRequest): string =>
-  `prices-${createHash('sha256').update(canonicalJson(request)).digest('hex').slice(0, 20)}`;
+export const derivedWorkflowId = (kind: RunKind, request: unknown): string =>
+  `${kind}-${createHash('sha256').update(canonicalJson(request)).digest('hex').slice(0, 20)}`;
 
-export const idempotentPricesWorkflowId = (idempotencyKey: string): string => `prices-key-${idempotencyKey}`;
+/** From a caller's Idempotency-Key: a key runs once per kind, ever. */
+export const idempotentWorkflowId = (kind: RunKind, idempotencyKey: string): string => `${kind}-key-${idempotencyKey}`;
+
+export const derivedPricesWorkflowId = (request: unknown): string => derivedWorkflowId('prices', request);
+export const idempotentPricesWorkflowId = (idempotencyKey: string): string =>
+  idempotentWorkflowId('prices', idempotencyKey);

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { badRequest } from '../../errors';
+import { InvalidRunRequest } from './invalid-request';
 
 // One message whether the path is missing or outside the roots: the API must not tell callers which files exist.
 const OUTSIDE = 'must name an existing file or folder inside an import root';
@@ -16,7 +16,7 @@ export async function resolveImportPath(requested: string, roots: readonly strin
     const real = await realpathOrNull(path.resolve(realRoot, requested));
     if (real && isInside(real, realRoot)) return real;
   }
-  throw badRequest('body/path', OUTSIDE);
+  throw new InvalidRunRequest('body/path', OUTSIDE);
 }
 
 function isInside(candidate: string, root: string): boolean {

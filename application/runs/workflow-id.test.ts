@@ -1,4 +1,10 @@
-import { canonicalJson, derivedPricesWorkflowId } from './workflow-id';
+import {
+  canonicalJson,
+  derivedPricesWorkflowId,
+  derivedWorkflowId,
+  idempotentPricesWorkflowId,
+  idempotentWorkflowId,
+} from './workflow-id';
 
 describe('canonicalJson', () => {
   it('sorts keys at every level, keeps array order and drops undefined', () => {
@@ -15,5 +21,14 @@ describe('derivedPricesWorkflowId', () => {
     // sha256('{"batchSize":50,"source":"stooq","symbols":["AAPL"]}'), computed independently with sha256sum.
     expect(id).toBe('prices-79a0fbaad49053dd340c');
     expect(id).not.toBe(derivedPricesWorkflowId({ source: 'stooq', symbols: ['AAPL'], batchSize: 51 }));
+  });
+});
+
+describe('idempotent and derived ids per kind', () => {
+  it('prefixes the run kind, so the same key or request of two kinds never collide', () => {
+    expect(idempotentWorkflowId('fundamentals', 'k1')).toBe('fundamentals-key-k1');
+    expect(idempotentPricesWorkflowId('k1')).toBe('prices-key-k1');
+    expect(derivedWorkflowId('analysis', { a: 1 }).slice(0, 9)).toBe('analysis-');
+    expect(derivedWorkflowId('analysis', { a: 1 }).slice(-20)).toBe(derivedWorkflowId('prices', { a: 1 }).slice(-20));
   });
 });
