@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { FAILURE_TYPES, truncateText, type FailureType } from '../../contracts';
+import { FAILURE_TYPES, truncateMessage, type FailureType } from '../../contracts';
 import { LineTooLongError, NotCsvTextError, SymbolRequiredError, UnknownLayoutError } from '../../domain/prices';
 
 /** A file without a symbol column whose name is not a valid symbol (and the request named none). */
@@ -47,7 +47,7 @@ export function permanentFileErrorType(err: unknown): FailureType | null {
 /** `file: message`, cut to a size any Temporal payload holds. */
 export function fileFailureMessage(file: string, err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return truncateText(`${path.basename(file)}: ${message}`);
+  return truncateMessage(`${path.basename(file)}: ${message}`);
 }
 
 /** The non-retryable failure for a permanent error of `file`, or the error itself when it may pass. */

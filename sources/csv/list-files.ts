@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { FAILURE_TYPES, truncateText, type FailureType } from '../../contracts';
+import { FAILURE_TYPES, truncateMessage, type FailureType } from '../../contracts';
 
 export interface CsvInputs {
   /** Regular `.csv` files to read, in name order (so plans are reproducible). */
@@ -16,7 +16,7 @@ export interface CsvInputs {
 export async function listCsvFiles(target: string): Promise<CsvInputs> {
   const stat = await fs.promises.stat(target).catch(() => {
     throw ApplicationFailure.nonRetryable(
-      truncateText(`path not found or unreadable: ${target}`),
+      truncateMessage(`path not found or unreadable: ${target}`),
       FAILURE_TYPES.invalidInput,
     );
   });
@@ -24,7 +24,7 @@ export async function listCsvFiles(target: string): Promise<CsvInputs> {
   if (!stat.isDirectory()) {
     // Opening a FIFO blocks until a writer comes, and a device may never end: neither is a price file.
     throw ApplicationFailure.nonRetryable(
-      truncateText(`not a regular file or folder (${kindOf(stat)}): ${target}`),
+      truncateMessage(`not a regular file or folder (${kindOf(stat)}): ${target}`),
       FAILURE_TYPES.notARegularFile,
     );
   }
@@ -49,7 +49,7 @@ export async function listCsvFiles(target: string): Promise<CsvInputs> {
   }
   if (!files.length && !skipped.length)
     throw ApplicationFailure.nonRetryable(
-      truncateText(`no .csv files in folder ${target}`),
+      truncateMessage(`no .csv files in folder ${target}`),
       FAILURE_TYPES.invalidInput,
     );
   return { files, isFolder: true, skipped };

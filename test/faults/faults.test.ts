@@ -89,6 +89,33 @@ async function loading(): Promise<void> {
   }
 }
 
+// temporal.api.enums.v1.PendingActivityState (the proto package is not a direct dependency).
+const PENDING_ACTIVITY_STATE_STARTED = 2;
+
+/**
+ * Resolves once an activity of `type` is running in one of the run's batches (by Temporal's pending activities),
+ * so a killed worker takes a task in flight with it, whatever the timing of this run.
+ */
+async function activityRunning(workflowId: string, type: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    for (let i = 1; i <= 64; i++) {
+      const id = `${workflowId}/b${String(i).padStart(4, '0')}`;
+      const description = await client.workflow
+        .getHandle(id)
+        .describe()
+        .catch(() => null);
+      if (!description) break;
+      const running = (description.raw.pendingActivities ?? []).some(
+        (a) => a.activityType?.name === type && Number(a.state) === PENDING_ACTIVITY_STATE_STARTED,
+      );
+      if (running) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no ${type} activity ran within 60 s`);
+}
+
 /** Activity attempts beyond the first, over the run and its batch children. */
 async function retriesOf(workflowId: string, batches: number): Promise<Record<string, number>> {
   const ids = [
@@ -113,11 +140,17 @@ async function retriesOf(workflowId: string, batches: number): Promise<Record<st
 }
 
 /** Runs the load with `inject` applied once it is loading, then checks the outcome is exact. */
-async function runWith(fault: string, inject: () => Promise<void>, killed?: 'etl-worker' | 'data-worker') {
+async function runWith(
+  fault: string,
+  inject: () => Promise<void>,
+  killed?: 'etl-worker' | 'data-worker',
+  whenRunning?: string,
+) {
   await stack.db.query('TRUNCATE price_bars');
   const started = performance.now();
   const workflowId = await startRun();
-  await loading();
+  if (whenRunning) await activityRunning(workflowId, whenRunning);
+  else await loading();
   await inject();
   const result = (await client.workflow.getHandle(workflowId).result()) as IngestPricesResult;
   const seconds = (performance.now() - started) / 1000;
@@ -143,13 +176,18 @@ describe('faults on the real stack: exact counts, no duplicates, no process down
   it('clean run (the baseline)', () => runWith('clean run', () => Promise.resolve()));
 
   it('Postgres restarted mid-load', () =>
-    runWith('Postgres restarted mid-load', () => {
-      stack.restartPostgres();
-      return Promise.resolve();
-    }));
+    runWith(
+      'Postgres restarted mid-load',
+      () => {
+        stack.restartPostgres();
+        return Promise.resolve();
+      },
+      undefined,
+      'loadPriceBatch',
+    ));
 
   it('Redis paused 10 s during loads', () =>
-    runWith('Redis paused 10 s', () => pause(stack.redis.pid as number, 10_000)));
+    runWith('Redis paused 10 s', () => pause(stack.redis.pid as number, 10_000), undefined, 'loadPriceBatch'));
 
   it('S3 (SeaweedFS) paused 20 s mid-run', () => runWith('S3 paused 20 s', () => pause(stack.seaweed.pid, 20_000)));
 
@@ -157,13 +195,13 @@ describe('faults on the real stack: exact counts, no duplicates, no process down
 
   it(
     'etl worker killed with kill -9 (and started again)',
-    () => runWith('etl worker kill -9', () => stack.killAndRestart('etl-worker'), 'etl-worker'),
+    () => runWith('etl worker kill -9', () => stack.killAndRestart('etl-worker'), 'etl-worker', 'transformPriceBatch'),
     240_000,
   );
 
   it(
     'data worker killed with kill -9 (and started again)',
-    () => runWith('data worker kill -9', () => stack.killAndRestart('data-worker'), 'data-worker'),
+    () => runWith('data worker kill -9', () => stack.killAndRestart('data-worker'), 'data-worker', 'loadPriceBatch'),
     240_000,
   );
 });
