@@ -55,6 +55,8 @@ export interface Config {
   };
   stooq: { url: string; requestsPerSecond: number };
   sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
+  /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
+  maxLineBytes: number;
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
 }
@@ -146,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       userAgent: e.SEC_USER_AGENT,
       requestsPerSecond: e.SEC_REQUESTS_PER_SECOND,
     },
+    maxLineBytes: e.MAX_LINE_BYTES,
     dataDir: path.resolve(PROJECT_ROOT, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
   };

@@ -101,6 +101,12 @@ export const envSchema = z.object({
   /** SEC refuses requests without a descriptive User-Agent: a name and a contact e-mail. */
   SEC_USER_AGENT: z.string().min(1).default('InvestByYourself iby-admin@example.com'),
   SEC_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
+  /** Longest CSV line accepted (1 MiB): bounds the etl worker's memory whatever the file holds. */
+  MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Where the local stack keeps Temporal's SQLite file, SeaweedFS volumes and logs. */
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),

@@ -16,6 +16,8 @@ export interface EtlWorkerOptions {
   stooqRequestsPerSecond: number;
   /** The SEC companyfacts adapter and its rate limit across every replica (SEC allows 10 requests a second). */
   sec?: { source: SecSource; requestsPerSecond: number };
+  /** MAX_LINE_BYTES, for the transform's parser (the csv source gets it when it is built). */
+  maxLineBytes?: number;
   /** A workflow bundle built by the caller (tests build one once); otherwise the build's, or the sources. */
   workflowBundle?: { code: string };
   interceptors?: WorkerOptions['interceptors'];
@@ -27,7 +29,13 @@ export interface EtlWorkerOptions {
 
 /** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq and SEC on their own queues. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
-  const activities = createEtlActivities({ s3: o.s3, sources: o.sources, fetch: o.fetch, sec: o.sec?.source });
+  const activities = createEtlActivities({
+    s3: o.s3,
+    sources: o.sources,
+    fetch: o.fetch,
+    sec: o.sec?.source,
+    maxLineBytes: o.maxLineBytes,
+  });
   const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : workflowCode();
   const common = { ...o.tuning, connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
   return Promise.all([

@@ -11,7 +11,7 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
     namespace: config.temporal.namespace,
     s3: createObjectStore(config.s3),
     sources: {
-      csv: createCsvSource(),
+      csv: createCsvSource({ maxLineBytes: config.maxLineBytes }),
       stooq: createStooqSource({ baseUrl: config.stooq.url, requestsPerSecond: config.stooq.requestsPerSecond }),
     },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
@@ -24,6 +24,7 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
       }),
       requestsPerSecond: config.sec.requestsPerSecond,
     },
+    maxLineBytes: config.maxLineBytes,
     interceptors: { activity: [activityInterceptor] },
     tuning: tuning(),
   }),

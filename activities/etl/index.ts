@@ -20,6 +20,8 @@ export interface EtlDeps {
   fetch?: typeof fetch;
   /** The SEC companyfacts adapter; without it the sec collect activities fail as not configured. */
   sec?: SecSource;
+  /** MAX_LINE_BYTES for the transform's parser; the domain default (1 MiB) otherwise. */
+  maxLineBytes?: number;
 }
 
 /** Collect and transform: network- and parse-bound work, hosted by the etl worker (and its provider queues). */
@@ -46,7 +48,7 @@ export function createEtlActivities(deps: EtlDeps) {
       return heartbeating((heartbeat) => collect(input, sourceContext(deps.s3, deps.fetch, heartbeat)));
     },
     transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
-      heartbeating((heartbeat) => transformPriceBatch(deps.s3, input, heartbeat)),
+      heartbeating((heartbeat) => transformPriceBatch(deps.s3, input, heartbeat, deps.maxLineBytes)),
     planFundamentalsBatches: (input: PlanFundamentalsInput) =>
       heartbeating((heartbeat) => planFundamentalsBatches(deps.s3, input, heartbeat)),
     transformFundamentalsBatch: (input: TransformFundamentalsBatchInput) =>

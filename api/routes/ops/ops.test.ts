@@ -67,6 +67,25 @@ describe('GET /ready', () => {
   });
 });
 
+describe('GET /ready deadlines', () => {
+  it('names a dependency that hangs as down once its probe deadline passes, and answers in time', async () => {
+    const hungPool = { query: () => new Promise(() => undefined), end: () => Promise.resolve() } as unknown as Pool;
+    t = await buildTestApp({ clients: { db: hungPool, s3: fakeObjectStore(), redis: healthyRedis() } });
+    const started = performance.now();
+    const res = await t.app.inject({ method: 'GET', url: '/ready' });
+    const elapsed = performance.now() - started;
+    expect(res.statusCode).toBe(503);
+    expect(res.json().checks.postgres).toEqual({
+      ok: false,
+      latencyMs: expect.any(Number),
+      error: 'timed out after 2000 ms',
+    });
+    expect(res.json().checks.temporal.ok).toBe(true);
+    expect(elapsed).toBeGreaterThanOrEqual(1900);
+    expect(elapsed).toBeLessThan(3000);
+  });
+});
+
 describe('GET /metrics', () => {
   it('exposes default metrics and request durations by route pattern and status', async () => {
     t = await buildTestApp();
