@@ -1,13 +1,13 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../../contracts';
-import { PROVIDER_UNAVAILABLE } from '../stooq/classify';
-import { parseRetryAfter } from '../stooq/retry-after';
+import {
+  bodyHead as head,
+  httpStatusFailure,
+  providerFetchFailure,
+  type ProviderHttpResponse,
+} from '../http/provider-failures';
 
-export interface SecHttpResponse {
-  status: number;
-  retryAfter: string | null;
-  body: Buffer;
-}
+export type SecHttpResponse = ProviderHttpResponse;
 
 /** What was asked for, for messages and failure details: `{ cik: 320193 }` or `{ file: 'company_tickers.json' }`. */
 export type SecRequestSubject = { cik: number } | { file: string };
@@ -29,17 +29,8 @@ export function secResponseFailure(
   if (status === 404) {
     return ApplicationFailure.nonRetryable(`SEC has no companyfacts for ${what}`, FAILURE_TYPES.unknownSymbol, subject);
   }
-  if (status === 408 || status === 429 || status >= 500) {
-    return unavailable(`SEC answered HTTP ${status} for ${what}`, parseRetryAfter(response.retryAfter, now));
-  }
-  if (status >= 400) {
-    return ApplicationFailure.nonRetryable(
-      `SEC rejected the request for ${what} with HTTP ${status}`,
-      FAILURE_TYPES.providerRejected,
-      { ...subject, status },
-    );
-  }
-  if (status !== 200) return unavailable(`SEC answered HTTP ${status} for ${what}`, undefined);
+  const statusFailure = httpStatusFailure('SEC', what, response, subject, now);
+  if (statusFailure) return statusFailure;
   if (!looksLikeJsonObject(response.body)) {
     return ApplicationFailure.nonRetryable(
       `SEC answered ${what} with something other than JSON: ${JSON.stringify(head(response.body).slice(0, 80))}`,
@@ -52,25 +43,8 @@ export function secResponseFailure(
 
 /** A request that never got an answer: network error or per-request timeout. */
 export function secFetchFailure(subject: SecRequestSubject, error: unknown): ApplicationFailure {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return ApplicationFailure.create({
-    message: `SEC request for ${describe(subject)} failed: ${reason}`,
-    type: PROVIDER_UNAVAILABLE,
-    cause: error instanceof Error ? error : undefined,
-  });
-}
-
-function unavailable(message: string, nextRetryDelay: number | undefined): ApplicationFailure {
-  // `Retry-After: 0` is no hint, and Temporal does not retry a failure whose next delay is zero.
-  return nextRetryDelay === undefined || nextRetryDelay <= 0
-    ? ApplicationFailure.retryable(message, PROVIDER_UNAVAILABLE)
-    : ApplicationFailure.create({ message, type: PROVIDER_UNAVAILABLE, nextRetryDelay });
+  return providerFetchFailure('SEC', describe(subject), error);
 }
 
 // Only the head is looked at: a companyfacts body can be tens of megabytes; the full parse is the transform's job.
-const head = (body: Buffer): string =>
-  body
-    .subarray(0, 256)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
 const looksLikeJsonObject = (body: Buffer): boolean => head(body).trimStart().startsWith('{');
