@@ -25,6 +25,8 @@ import schedulesRoutes from './routes/schedules';
 import analysisRunRoutes from './routes/runs/analysis';
 import securitiesRoutes from './routes/securities';
 import securityAnalysisRoutes from './routes/securities/analysis';
+import securityChartRoutes from './routes/securities/charts';
+import securityReportRoutes from './routes/securities/report';
 
 export interface AppOptions {
   config: Config;
@@ -58,6 +60,8 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
     await fastify.register(schedulesRoutes, { prefix: '/v1' });
     await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });
+    await fastify.register(securityChartRoutes, { prefix: '/v1' });
+    await fastify.register(securityReportRoutes, { prefix: '/v1' });
     await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
   },
   { name: 'api' },

@@ -1,6 +1,7 @@
 import { createCache } from '../infra/cache';
 import { createPool } from '../infra/db/pool';
 import { createRedis } from '../infra/redis';
+import { createObjectStore } from '../infra/s3';
 import { createAnalysisWorkers } from './analysis-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
@@ -15,6 +16,8 @@ runWorkerProcess('analysis', async ({ config, connection, logger, activityInterc
     namespace: config.temporal.namespace,
     db,
     cache: createCache(redis, { logger }),
+    // Charts and tearsheets go to the bucket the data worker creates at start-up.
+    s3: createObjectStore(config.s3),
     interceptors: { activity: [activityInterceptor] },
   });
 });

@@ -152,7 +152,7 @@ describe('analyzeBatch through Temporal on real bars', () => {
         benchmark: { symbol: '^GSPC', bars: gspc.length, from: gspc[0].date, to: gspc[gspc.length - 1].date },
         riskPriceField: 'close',
         fundamentals: null,
-        fundamentalsReason: 'no fundamentals loaded',
+        fundamentalsReason: `security ${symbol} has no CIK (load fundamentals with tickers)`,
         charts: {},
         reportUrl: null,
       });
