@@ -8,9 +8,11 @@ export function createPacer(requestsPerSecond: number | undefined, signal: Abort
   if (requestsPerSecond === undefined) return () => Promise.resolve();
   const intervalMs = 1000 / requestsPerSecond;
   let lastStart: number | undefined;
+  const remaining = () => (lastStart === undefined ? 0 : lastStart + intervalMs - Date.now());
   return async () => {
-    const waitMs = lastStart === undefined ? 0 : lastStart + intervalMs - Date.now();
-    if (waitMs > 0) await sleep(waitMs, undefined, { signal });
+    // A timer can fire early by the length of a busy event-loop turn (libuv measures from the turn's cached start),
+    // so the clock is asked again after each sleep until the interval has really passed.
+    for (let waitMs = remaining(); waitMs > 0; waitMs = remaining()) await sleep(waitMs, undefined, { signal });
     lastStart = Date.now();
   };
 }
