@@ -5,13 +5,10 @@ import {
   securityFundamentalsAsOf,
   type StoredFundamentals,
 } from '../../../application/fundamentals';
-import { FUNDAMENTALS_RUN, normalizeFundamentalsRequest, startRun } from '../../../application/runs';
+import { FUNDAMENTALS_RUN, normalizeFundamentalsRequest } from '../../../application/runs';
 import { HttpError, notFound } from '../../errors';
-import { API_KEY_SECURITY } from '../../plugins/swagger';
 import { ErrorBody } from '../../schemas/common';
-import { asHttp } from '../runs/run-errors';
-import { runStatusUrl, temporalUiUrl } from '../runs/run-links';
-import { StartedRun, StartPricesHeaders } from '../runs/schemas';
+import { registerStartRunRoute } from '../runs/start-run-route';
 import { CikParams, FundamentalsBody, FundamentalsQuery, SecurityParams, StartFundamentalsBody } from './schemas';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -25,36 +22,14 @@ function answer(result: StoredFundamentals) {
 
 const fundamentals: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
   const responses = { 200: FundamentalsBody, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody };
-  const { temporal: client, config } = fastify;
 
-  fastify.post(
-    '/runs/fundamentals',
-    {
-      onRequest: fastify.requireApiKey,
-      schema: {
-        summary: 'Start a fundamentals import (companyfacts files with a tickers file, or SEC symbols/CIKs)',
-        tags: ['runs'],
-        security: API_KEY_SECURITY,
-        body: StartFundamentalsBody,
-        headers: StartPricesHeaders,
-        response: { 200: StartedRun, 202: StartedRun, 400: ErrorBody, 401: ErrorBody, 503: ErrorBody },
-      },
-    },
-    async (request, reply) => {
-      const outcome = await asHttp(async () => {
-        const ingest = await normalizeFundamentalsRequest(request.body, config.api.importRoots);
-        return startRun(client, FUNDAMENTALS_RUN, ingest, { idempotencyKey: request.headers['idempotency-key'] });
-      });
-      request.log.info({ workflowId: outcome.workflowId, started: outcome.started }, 'fundamentals run requested');
-      // 200: an Idempotency-Key that already ran; nothing new was accepted.
-      return reply.code(outcome.started ? 202 : 200).send({
-        workflowId: outcome.workflowId,
-        runId: outcome.runId,
-        statusUrl: runStatusUrl(outcome.workflowId),
-        temporalUiUrl: temporalUiUrl(config.temporal, outcome.workflowId, outcome.runId),
-      });
-    },
-  );
+  registerStartRunRoute(fastify, {
+    path: '/runs/fundamentals',
+    summary: 'Start a fundamentals import (companyfacts files with a tickers file, or SEC symbols/CIKs)',
+    body: StartFundamentalsBody,
+    spec: FUNDAMENTALS_RUN,
+    normalize: (body, { api }) => normalizeFundamentalsRequest(body, api.importRoots),
+  });
 
   fastify.get(
     '/securities/:symbol/fundamentals',

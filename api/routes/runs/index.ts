@@ -6,13 +6,12 @@ import {
   PRICES_RUN,
   readRun,
   reconcileRunningRuns,
-  startRun,
   withDeadline,
 } from '../../../application/runs';
 import { listRunBatches } from '../../../infra/repositories/runs-read';
 import { ErrorBody } from '../../schemas/common';
 import { API_KEY_SECURITY } from '../../plugins/swagger';
-import { runStatusUrl, temporalUiUrl } from './run-links';
+import { temporalUiUrl } from './run-links';
 import { asHttp } from './run-errors';
 import {
   CancelRequestedBody,
@@ -20,44 +19,22 @@ import {
   RunBatchesBody,
   RunListBody,
   RunStatusBody,
-  StartedRun,
   StartPricesBody,
-  StartPricesHeaders,
   WorkflowIdParams,
 } from './schemas';
+import { registerStartRunRoute } from './start-run-route';
 
 const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
   const { temporal: client, config } = fastify;
   const reads = { client, db: fastify.db, timeoutMs: config.api.runReadTimeoutMs };
 
-  fastify.post(
-    '/runs/prices',
-    {
-      onRequest: fastify.requireApiKey,
-      schema: {
-        summary: 'Start a price import (csv file or folder, or stooq symbols)',
-        tags: ['runs'],
-        security: API_KEY_SECURITY,
-        body: StartPricesBody,
-        headers: StartPricesHeaders,
-        response: { 200: StartedRun, 202: StartedRun, 400: ErrorBody, 401: ErrorBody, 503: ErrorBody },
-      },
-    },
-    async (request, reply) => {
-      const outcome = await asHttp(async () => {
-        const ingest = await normalizePricesRequest(request.body, config.api.importRoots);
-        return startRun(client, PRICES_RUN, ingest, { idempotencyKey: request.headers['idempotency-key'] });
-      });
-      request.log.info({ workflowId: outcome.workflowId, started: outcome.started }, 'price run requested');
-      // 200: an Idempotency-Key that already ran; nothing new was accepted.
-      return reply.code(outcome.started ? 202 : 200).send({
-        workflowId: outcome.workflowId,
-        runId: outcome.runId,
-        statusUrl: runStatusUrl(outcome.workflowId),
-        temporalUiUrl: temporalUiUrl(config.temporal, outcome.workflowId, outcome.runId),
-      });
-    },
-  );
+  registerStartRunRoute(fastify, {
+    path: '/runs/prices',
+    summary: 'Start a price import (csv file or folder, or stooq symbols)',
+    body: StartPricesBody,
+    spec: PRICES_RUN,
+    normalize: (body, { api }) => normalizePricesRequest(body, api.importRoots),
+  });
 
   fastify.get(
     '/runs',
