@@ -6,3 +6,4 @@ export * from './row-counts';
 export * from './runs';
 export * from './activity-options';
 export * from './schedules';
+export * from './corporate-actions';
