@@ -6,6 +6,8 @@ import {
   type RunStarted,
 } from '../../infra/repositories/runs-write';
 import { heartbeating } from '../heartbeat';
+import type { DetectSuspectedActionsInput } from '../../contracts';
+import { detectSuspectedActions } from './detect-suspected-actions';
 import { loadPriceBatch, type LoadDeps, type LoadPriceBatchInput } from './load-price-batch';
 
 export type DataDeps = LoadDeps & { db: Pool };
@@ -15,6 +17,8 @@ export function createDataActivities(deps: DataDeps) {
   return {
     // A COPY and upsert of a large batch is one long statement: the timer heartbeats while it runs.
     loadPriceBatch: (input: LoadPriceBatchInput) => heartbeating(() => loadPriceBatch(deps, input)),
+    detectSuspectedActions: (input: DetectSuspectedActionsInput) =>
+      heartbeating((heartbeat) => detectSuspectedActions(deps, input, heartbeat)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),
     recordRunFinished: (run: RunFinished) => recordRunFinished(deps.db, run),
   };
