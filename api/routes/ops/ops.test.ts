@@ -143,6 +143,7 @@ describe('GET /docs', () => {
       '/v1/schedules/{id}/trigger',
       '/v1/schedules/{id}/unpause',
       '/v1/securities',
+      '/v1/securities/{symbol}/actions',
       '/v1/securities/{symbol}/prices',
     ]);
     const start = doc.paths['/v1/runs/prices'].post;
