@@ -18,10 +18,13 @@ import { formatSchemaErrors } from './plugins/schema-errors';
 import securityPlugin from './plugins/security';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
+import fundamentalsRoutes from './routes/fundamentals';
 import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
 import schedulesRoutes from './routes/schedules';
+import analysisRunRoutes from './routes/runs/analysis';
 import securitiesRoutes from './routes/securities';
+import securityAnalysisRoutes from './routes/securities/analysis';
 
 export interface AppOptions {
   config: Config;
@@ -51,8 +54,11 @@ export const apiApp = fp<AppOptions>(
 
     await fastify.register(opsRoutes);
     await fastify.register(runsRoutes, { prefix: '/v1' });
+    await fastify.register(analysisRunRoutes, { prefix: '/v1' });
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
     await fastify.register(schedulesRoutes, { prefix: '/v1' });
+    await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });
+    await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
   },
   { name: 'api' },
 );

@@ -14,8 +14,8 @@ import {
 } from '../domain/finance/fundamentals';
 import { inferPeriodsPerYear, InsufficientDataError, MIN_RETURNS } from '../domain/finance/risk';
 import { buildSymbolReport, type AnalysisDocumentView } from '../domain/report';
-import { analyzeBars } from './analyze-bars';
-import { toAnalyzeJson } from './analyze-json';
+import { analyzeBars } from '../application/analysis/analyze-bars';
+import { toAnalyzeJson } from '../application/analysis/analyze-json';
 import { readSymbolBars } from './analyze-prices';
 import type { PriceBar } from '../contracts/prices';
 
@@ -42,8 +42,8 @@ function analysisDocument(symbol: string, bars: PriceBar[], benchmark?: PriceBar
     ...doc,
     symbol,
     riskPriceField: analysis.riskPriceField,
-    risk: doc.risk as object,
-    trend: doc.trend as object,
+    risk: doc.risk,
+    trend: doc.trend,
   };
 }
 

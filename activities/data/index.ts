@@ -5,6 +5,7 @@ import {
   type RunFinished,
   type RunStarted,
 } from '../../infra/repositories/runs-write';
+import { loadFundamentalsBatch, type LoadFundamentalsBatchInput } from './fundamentals-load';
 import { heartbeating } from '../heartbeat';
 import type { DetectSuspectedActionsInput } from '../../contracts';
 import { detectSuspectedActions } from './detect-suspected-actions';
@@ -19,6 +20,8 @@ export function createDataActivities(deps: DataDeps) {
     loadPriceBatch: (input: LoadPriceBatchInput) => heartbeating(() => loadPriceBatch(deps, input)),
     detectSuspectedActions: (input: DetectSuspectedActionsInput) =>
       heartbeating((heartbeat) => detectSuspectedActions(deps, input, heartbeat)),
+    loadFundamentalsBatch: (input: LoadFundamentalsBatchInput) =>
+      heartbeating(() => loadFundamentalsBatch(deps, input)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),
     recordRunFinished: (run: RunFinished) => recordRunFinished(deps.db, run),
   };

@@ -1,0 +1,20 @@
+import { createCache } from '../infra/cache';
+import { createPool } from '../infra/db/pool';
+import { createRedis } from '../infra/redis';
+import { createAnalysisWorkers } from './analysis-workers';
+import { runWorkerProcess } from './shared/run-worker-process';
+
+runWorkerProcess('analysis', async ({ config, connection, logger, activityInterceptor, onClose }) => {
+  // The data worker owns the schema and migrates it; this worker only reads bars and writes results.
+  const db = createPool(config.db.url);
+  onClose(() => db.end());
+  const redis = createRedis(config.redis.url);
+  onClose(() => Promise.resolve(redis.disconnect()));
+  return createAnalysisWorkers({
+    connection,
+    namespace: config.temporal.namespace,
+    db,
+    cache: createCache(redis, { logger }),
+    interceptors: { activity: [activityInterceptor] },
+  });
+});
