@@ -7,4 +7,5 @@ export * from './fundamentals';
 export * from './runs';
 export * from './activity-options';
 export * from './schedules';
+export * from './corporate-actions';
 export * from './analysis';

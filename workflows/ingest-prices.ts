@@ -16,6 +16,7 @@ import { ingestPriceBatch, type IngestPriceBatchInput, type IngestPriceBatchResu
 import { pricesRunSummary } from './prices-summary';
 import { addBatchResult, emptyResult } from './run-totals';
 import { scheduledBusinessDate } from './business-date';
+import { withSuspectedActions, type PricesRunResult } from './suspected-actions-step';
 
 export type IngestPricesOptions = BatchedRunOptions;
 export type IngestPricesState = BatchedRunState<PlannedBatch, IngestPricesResult>;
@@ -63,15 +64,16 @@ export const pricesRun: BatchedRunSpec<
 
 /**
  * Daily prices from a source into Postgres: plan the batches, run each as a child workflow
- * (collect → validate → load) with a bounded window of concurrent children, and report the exact row accounting.
+ * (collect → validate → load) with a bounded window of concurrent children, and report the exact row accounting;
+ * then flag suspected corporate actions and bad bars in what it loaded.
  */
 export async function ingestPrices(
   request: IngestPricesRequest,
   options: IngestPricesOptions = {},
   resumed?: IngestPricesState,
-): Promise<IngestPricesResult> {
+): Promise<PricesRunResult> {
   // A scheduled run is about its scheduled day: prices up to it, whenever the run actually executes (backfills).
   const scheduledDate = scheduledBusinessDate();
   if (scheduledDate && !request.to) request = { ...request, to: scheduledDate };
-  return runBatched(pricesRun, request, options, resumed);
+  return withSuspectedActions(await runBatched(pricesRun, request, options, resumed));
 }

@@ -7,6 +7,8 @@ import {
 } from '../../infra/repositories/runs-write';
 import { loadFundamentalsBatch, type LoadFundamentalsBatchInput } from './fundamentals-load';
 import { heartbeating } from '../heartbeat';
+import type { DetectSuspectedActionsInput } from '../../contracts';
+import { detectSuspectedActions } from './detect-suspected-actions';
 import { loadPriceBatch, type LoadDeps, type LoadPriceBatchInput } from './load-price-batch';
 
 export type DataDeps = LoadDeps & { db: Pool };
@@ -16,6 +18,8 @@ export function createDataActivities(deps: DataDeps) {
   return {
     // A COPY and upsert of a large batch is one long statement: the timer heartbeats while it runs.
     loadPriceBatch: (input: LoadPriceBatchInput) => heartbeating(() => loadPriceBatch(deps, input)),
+    detectSuspectedActions: (input: DetectSuspectedActionsInput) =>
+      heartbeating((heartbeat) => detectSuspectedActions(deps, input, heartbeat)),
     loadFundamentalsBatch: (input: LoadFundamentalsBatchInput) =>
       heartbeating(() => loadFundamentalsBatch(deps, input)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),

@@ -5,6 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { STAGED_COLUMNS } from '../../domain/prices';
 import type { LoadCounts } from '../../contracts';
+import { mergeStagedPrices } from './price-merge';
 
 export interface BatchLedgerEntry {
   workflowId: string;
@@ -25,11 +26,10 @@ export interface BatchLedgerEntry {
 export class ChecksumMismatchError extends Error {}
 
 const COLUMNS = STAGED_COLUMNS.join(', ');
-const CHANGED = ['open', 'high', 'low', 'close', 'adj_close', 'volume', 'flags', 'source'];
 
 /**
- * Loads one staged batch idempotently: COPY into a temporary table, one upsert that touches only rows whose
- * values differ, and the ledger row, all in one transaction. A retry after a crash finds the ledger row of its
+ * Loads one staged batch idempotently: COPY into a temporary table, a merge that inserts new rows and rewrites only
+ * rows whose values differ (price-merge.ts), and the ledger row, all in one transaction. A retry after a crash finds the ledger row of its
  * own run and returns it without loading again; a new run of the same request changes only what changed.
  */
 export async function loadStagedPrices(pool: Pool, staged: Readable, entry: BatchLedgerEntry): Promise<LoadCounts> {
@@ -55,9 +55,6 @@ export async function loadStagedPrices(pool: Pool, staged: Readable, entry: Batc
         `staged object ${entry.stagedKey} has sha256 ${sha256}, expected ${entry.stagedSha256}`,
       );
     }
-    await client.query(
-      'INSERT INTO securities (symbol) SELECT DISTINCT symbol FROM price_bars_staging ON CONFLICT DO NOTHING',
-    );
     const counts = await upsert(client, entry);
     await recordBatch(client, entry, counts);
     await client.query('COMMIT');
@@ -87,20 +84,7 @@ async function copyVerified(client: PoolClient, staged: Readable): Promise<strin
 }
 
 async function upsert(client: PoolClient, entry: BatchLedgerEntry): Promise<LoadCounts> {
-  const { rows } = await client.query<{ inserted: number; updated: number }>(
-    `WITH upserted AS (
-       INSERT INTO price_bars AS p (${COLUMNS}, source, workflow_id)
-       SELECT ${COLUMNS}, $1, $2 FROM price_bars_staging
-       ON CONFLICT (symbol, date) DO UPDATE
-         SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, workflow_id = EXCLUDED.workflow_id, updated_at = now()
-         WHERE (${CHANGED.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${CHANGED.map((c) => `EXCLUDED.${c}`).join(', ')})
-       RETURNING (xmax = 0) AS inserted
-     )
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
-     FROM upserted`,
-    [entry.source, entry.workflowId],
-  );
-  const { inserted, updated } = rows[0];
+  const { inserted, updated } = await mergeStagedPrices(client, entry);
   return { rowsInserted: inserted, rowsUpdated: updated, rowsUnchanged: entry.rowsLoaded - inserted - updated };
 }
 

@@ -20,6 +20,7 @@ import {
   type PlannedBatch,
 } from '../../contracts';
 import { progressQuery } from '../../workflows';
+import type { PricesRunResult } from '../../workflows/suspected-actions-step';
 import { testServerBinaries } from '../support/tools';
 
 type EtlActivities = ReturnType<typeof createEtlActivities>;
@@ -65,6 +66,7 @@ function fakes(
     flakyBatch?: string;
     slow?: boolean;
     failPlan?: boolean;
+    failDetection?: boolean;
   } = {},
 ) {
   const fails = (batchKey: string) =>
@@ -75,6 +77,7 @@ function fakes(
     transformAttempts: new Map<string, number>(),
     ledger: [] as Record<string, unknown>[],
     ledgerErrors: [] as { type: string; message: string }[],
+    detections: [] as { workflowId: string; runId: string }[],
   };
   const etl: EtlActivities = {
     planPriceBatches: () =>
@@ -116,6 +119,17 @@ function fakes(
   const data: DataActivities = {
     loadPriceBatch: ({ counts }) =>
       Promise.resolve({ rowsInserted: counts.rowsLoaded, rowsUpdated: 0, rowsUnchanged: 0 }),
+    detectSuspectedActions: (input) => {
+      seen.detections.push(input);
+      if (behaviour.failDetection)
+        return Promise.reject(ApplicationFailure.nonRetryable('corporate_actions is gone', 'TestFailure'));
+      return Promise.resolve({
+        symbolsChecked: batches.length,
+        suspectedActions: 2,
+        suspectedBadBars: 1,
+        suspected: [{ symbol: 'S1', date: '2020-01-02', reason: 'suspected_bad_bar' as const }],
+      });
+    },
     loadFundamentalsBatch: notPrices,
     recordRunStarted: (run) => {
       seen.ledger.push({ event: 'started', kind: run.runKind });
@@ -143,15 +157,19 @@ function fakeWorkers(activities: ReturnType<typeof fakes>): Promise<[Worker, Wor
   ]);
 }
 
-async function runWith(activities: ReturnType<typeof fakes>, args: unknown[]): Promise<IngestPricesResult> {
+async function runWith(
+  activities: ReturnType<typeof fakes>,
+  args: unknown[],
+  workflowId = randomUUID(),
+): Promise<PricesRunResult> {
   const [etl, data] = await fakeWorkers(activities);
   return data.runUntil(
     etl.runUntil(
       env.client.workflow.execute('ingestPrices', {
         taskQueue: TASK_QUEUES.etl,
-        workflowId: randomUUID(),
+        workflowId,
         args,
-      }) as Promise<IngestPricesResult>,
+      }) as Promise<PricesRunResult>,
     ),
   );
 }
@@ -175,6 +193,25 @@ describe('ingestPrices workflow', () => {
       outcome: 'succeeded',
     });
     expect(activities.seen.ledger.at(-1)).toEqual({ event: 'finished', status: 'COMPLETED', outcome: 'succeeded' });
+  });
+
+  it('ends with the detection step over the run, and carries its counts', async () => {
+    const activities = fakes(batchesOf(3));
+    const workflowId = randomUUID();
+    const result = await runWith(activities, [{ source: 'csv', path: '/x' }], workflowId);
+    expect(activities.seen.detections).toHaveLength(1);
+    expect(activities.seen.detections[0].workflowId).toBe(workflowId);
+    expect(result).toMatchObject({ rowsLoaded: 24, symbolsChecked: 3, suspectedActions: 2, suspectedBadBars: 1 });
+    expect(result.suspected).toEqual([{ symbol: 'S1', date: '2020-01-02', reason: 'suspected_bad_bar' }]);
+  });
+
+  it('reports a failed detection step without failing the loads', async () => {
+    const activities = fakes(batchesOf(2), { failDetection: true });
+    const result = await runWith(activities, [{ source: 'csv', path: '/x' }]);
+    expect(result.outcome).toBe('succeeded');
+    expect(result.rowsLoaded).toBe(16);
+    expect(result.suspectedActions).toBeUndefined();
+    expect(result.suspectedDetectionFailure).toEqual({ type: 'TestFailure', message: 'corporate_actions is gone' });
   });
 
   it('reports a permanently failed batch by symbol, retries a transient failure, and loads the rest', async () => {

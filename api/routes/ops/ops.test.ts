@@ -165,6 +165,7 @@ describe('GET /docs', () => {
       '/v1/schedules/{id}/trigger',
       '/v1/schedules/{id}/unpause',
       '/v1/securities',
+      '/v1/securities/{symbol}/actions',
       '/v1/securities/{symbol}/analysis',
       '/v1/securities/{symbol}/charts/{name}.svg',
       '/v1/securities/{symbol}/fundamentals',

@@ -2,6 +2,7 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import { SECURITIES_LIST_KEY, SECURITIES_LIST_TTL_SECONDS } from '../../../infra/cache';
 import { listSecurities } from '../../../infra/repositories/securities';
 import { ErrorBody } from '../../schemas/common';
+import { actionsRoute } from './actions';
 import { readPriceSeries } from './price-series';
 import { PriceRangeQuery, PriceSeriesBody, SecurityListBody, SymbolParams } from './schemas';
 
@@ -41,6 +42,7 @@ const securities: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
       return reply.header('x-cache', cache).send(series);
     },
   );
+  actionsRoute(fastify);
   done();
 };
 

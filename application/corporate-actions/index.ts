@@ -1,0 +1,2 @@
+export * from './detect-suspected';
+export * from './list-actions';

@@ -1,0 +1,9 @@
+export {
+  detectSuspicions,
+  CORPORATE_ACTION_MOVE,
+  BAD_BAR_SPIKE,
+  BAD_BAR_REVERT_TOLERANCE,
+  type CloseBar,
+  type RecordedAction,
+  type Suspicion,
+} from './rules';
