@@ -16,7 +16,7 @@ function describeSpec(s: Schedule): string {
   return `${time ?? '—'} (${s.spec.timezone})`;
 }
 
-function CreateForm({ onCreated }: { onCreated: () => void }) {
+function CreateForm({ onCreated }: { onCreated: (schedule: Schedule) => void }) {
   const [id, setId] = useState('');
   const [kind, setKind] = useState('prices');
   const [cron, setCron] = useState('30 18 * * 1-5');
@@ -33,9 +33,12 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       return;
     }
     try {
-      await api('/v1/schedules', { method: 'POST', body: { id, cron, action: { kind, request: parsed } } });
+      const created = await api<Schedule>('/v1/schedules', {
+        method: 'POST',
+        body: { id, cron, action: { kind, request: parsed } },
+      });
       setMessage({ ok: true, text: `Schedule ${id} created.` });
-      onCreated();
+      onCreated(created);
     } catch (error) {
       setMessage({ ok: false, text: `Not created: ${messageOf(error)}` });
     }
@@ -79,13 +82,21 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function Row({ schedule, onChange }: { schedule: Schedule; onChange: (text: string, ok: boolean) => void }) {
+interface RowProps {
+  schedule: Schedule;
+  onChange: (text: string, ok: boolean, updated?: Schedule) => void;
+}
+
+function Row({ schedule, onChange }: RowProps) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const act = async (what: string, path: string, body: unknown = {}) => {
     try {
-      await api(`/v1/schedules/${enc(schedule.id)}/${path}`, { method: 'POST', body });
-      onChange(`${schedule.id}: ${what}.`, true);
+      const answer = await api<Schedule | { id: string }>(`/v1/schedules/${enc(schedule.id)}/${path}`, {
+        method: 'POST',
+        body,
+      });
+      onChange(`${schedule.id}: ${what}.`, true, 'paused' in answer ? answer : undefined);
     } catch (error) {
       onChange(`${schedule.id}: ${what} failed: ${messageOf(error)}`, false);
     }
@@ -143,10 +154,20 @@ function Row({ schedule, onChange }: { schedule: Schedule; onChange: (text: stri
 export function SchedulesPage() {
   const schedules = useData(() => api<{ schedules: Schedule[] }>('/v1/schedules'), []);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const changed = (text: string, ok: boolean) => {
+  // The list comes from Temporal's visibility store, which lags a change by a moment: the views that create and
+  // pause answer with are shown until the list has caught up.
+  const [fresh, setFresh] = useState<Record<string, Schedule>>({});
+  const remember = (schedule?: Schedule) => schedule && setFresh((f) => ({ ...f, [schedule.id]: schedule }));
+  const changed = (text: string, ok: boolean, updated?: Schedule) => {
     setMessage({ text, ok });
+    remember(updated);
     schedules.reload();
   };
+  const listed = schedules.data?.schedules ?? [];
+  const shown = [
+    ...listed.map((s) => fresh[s.id] ?? s),
+    ...Object.values(fresh).filter((s) => !listed.some((l) => l.id === s.id)),
+  ];
   return (
     <>
       <h1>Schedules</h1>
@@ -159,7 +180,7 @@ export function SchedulesPage() {
         <ErrorBox error={schedules.error} what="Schedules" />
       ) : !schedules.data ? (
         <Loading what="schedules" />
-      ) : schedules.data.schedules.length === 0 ? (
+      ) : shown.length === 0 ? (
         <p class="muted">No schedule yet.</p>
       ) : (
         <div class="table-wrap">
@@ -177,7 +198,7 @@ export function SchedulesPage() {
               </tr>
             </thead>
             <tbody>
-              {schedules.data.schedules.map((s) => (
+              {shown.map((s) => (
                 <Row key={s.id} schedule={s} onChange={changed} />
               ))}
             </tbody>
@@ -185,7 +206,12 @@ export function SchedulesPage() {
         </div>
       )}
       <h2>New schedule</h2>
-      <CreateForm onCreated={schedules.reload} />
+      <CreateForm
+        onCreated={(created) => {
+          remember(created);
+          schedules.reload();
+        }}
+      />
     </>
   );
 }
