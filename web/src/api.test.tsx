@@ -62,7 +62,7 @@ describe('error messages', () => {
         what="The analysis"
       />,
     );
-    expect(screen.getByRole('status').textContent).toMatch(/The analysis is not available yet/);
+    expect(screen.getByRole('status').textContent).toMatch(/Not available yet on this server \(the analysis\)/);
   });
 
   it('shows any other error in words', () => {

@@ -6,7 +6,7 @@ export function ErrorBox({ error, what }: { error: unknown; what?: string }) {
   if (error instanceof ApiError && error.notAvailable) {
     return (
       <p class="notice" role="status">
-        {what ?? 'This'} is not available yet on this server (the API has no such route).
+        Not available yet on this server{what ? ` (${what.toLowerCase()})` : ''}: the API has no such route.
       </p>
     );
   }

@@ -138,6 +138,35 @@ function LastPriceRun({ run }: { run: RunSummary }) {
   );
 }
 
+/** The last pipeline run's stages (prices → fundamentals → analysis) from its progress query. */
+function PipelineStages({ run }: { run: RunSummary }) {
+  const status = useData(() => api<RunStatus>(`/v1/runs/${encodeURIComponent(run.workflowId)}`), [run.workflowId]);
+  if (status.error) return <ErrorBox error={status.error} what="The last pipeline run" />;
+  if (!status.data) return <Loading what="the last pipeline run" />;
+  const stages = Object.entries(status.data.progress ?? {}).filter(
+    ([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v),
+  ) as [string, { phase?: string; batchesDone?: number; batchesTotal?: number; outcome?: string }][];
+  return (
+    <>
+      <p>
+        <a href={runLink(run.workflowId)}>{run.workflowId}</a> <Badge value={status.data.status} />{' '}
+        <Badge value={status.data.outcome} />
+      </p>
+      {stages.length > 0 && (
+        <ol>
+          {stages.map(([name, stage]) => (
+            <li key={name}>
+              <strong>{name}</strong>: {stage.phase ?? '—'}
+              {stage.batchesTotal ? ` (${stage.batchesDone ?? 0} of ${stage.batchesTotal} batches)` : ''}{' '}
+              {stage.outcome && <Badge value={stage.outcome} />}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
 function NextSchedules() {
   const schedules = useData(() => api<{ schedules: Schedule[] }>('/v1/schedules', { ask: false }), []);
   if (schedules.error instanceof ApiError && schedules.error.status === 401)
@@ -172,6 +201,7 @@ export function OverviewPage() {
   const runs = useData(() => api<{ runs: RunSummary[] }>('/v1/runs?limit=100'), []);
   const securities = useData(() => api<{ securities: Security[] }>('/v1/securities'), []);
   const lastPrices = runs.data?.runs.find((r) => r.kind === 'prices' && r.status !== 'RUNNING');
+  const lastPipeline = runs.data?.runs.find((r) => r.kind === 'pipeline');
   return (
     <>
       <h1>Overview</h1>
@@ -184,6 +214,11 @@ export function OverviewPage() {
           <Loading what="runs" />
         )}
       </Section>
+      {lastPipeline && (
+        <Section title="Last pipeline run">
+          <PipelineStages run={lastPipeline} />
+        </Section>
+      )}
       <Section title="Data freshness">
         {securities.error ? (
           <ErrorBox error={securities.error} what="Securities" />
