@@ -6,8 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { defaultWebRoot } from '../../api/plugins/static';
 import { PROJECT_ROOT } from '../../config';
@@ -31,6 +32,16 @@ let stack: DashboardStack;
 let browser: Browser;
 let page: Page;
 let base: string;
+/** The JavaScript files the browser fetched since the last reset, and the measured budgets. */
+const scripts = new Set<string>();
+const budgets: Record<string, number> = {};
+
+/** What the listed scripts weigh gzip-compressed, as a server compressing them would send them. */
+async function gzipBytes(urls: Iterable<string>): Promise<number> {
+  let total = 0;
+  for (const url of urls) total += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
+  return total;
+}
 
 interface Violation {
   id: string;
@@ -91,9 +102,13 @@ beforeAll(async () => {
   // The API's CSP (script-src 'self') would refuse the injected axe-core; the app's own scripts are external.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   page = await context.newPage();
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js') && response.ok()) scripts.add(response.url());
+  });
 });
 
 afterAll(async () => {
+  await writeFile(path.join(SHOTS, 'budgets.json'), `${JSON.stringify(budgets, null, 2)}\n`).catch(() => undefined);
   await browser?.close();
   await stack?.harness.client.schedule
     .getHandle(scheduleId)
@@ -104,6 +119,7 @@ afterAll(async () => {
 
 describe('the dashboard in Chromium', () => {
   it('overview: the last price run with its outcome, data freshness and a link into Temporal', async () => {
+    scripts.clear();
     await page.goto(`${base}/`);
     const prices = page.locator('section[aria-label="Last runs"] tr', { hasText: 'prices' });
     await prices.getByText('completed').waitFor();
@@ -111,6 +127,9 @@ describe('the dashboard in Chromium', () => {
     await page.getByText('Latest bar: 2018-02-07').waitFor();
     expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).first().getAttribute('href')).toMatch(/^http/);
     await page.getByText('No failing batch.').waitFor();
+    // Budget: the first page loads at most 300 KB of compressed JavaScript (ECharts is not among it).
+    budgets.firstPageJsGzipBytes = await gzipBytes(scripts);
+    expect(budgets.firstPageJsGzipBytes).toBeLessThan(300 * 1024);
     await check('overview');
   });
 
@@ -155,11 +174,17 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('a symbol page draws its charts from 1,259 bars, with range presets', async () => {
+    scripts.clear();
+    const started = Date.now();
     await page.goto(`${base}/securities/AAPL`);
-    for (const chart of ['price', 'momentum', 'drawdown', 'relative', 'monthly-returns']) {
+    for (const chart of ['price', 'momentum', 'drawdown', 'relative', 'monthly-returns'])
       await page.locator(`[data-chart="${chart}"] canvas`).first().waitFor();
+    // Budget 1 s on the local stack; the bound here leaves room for a shared, loaded test machine.
+    budgets.symbolPageChartsDrawnMs = Date.now() - started;
+    budgets.symbolPageJsGzipBytes = await gzipBytes(scripts);
+    expect(budgets.symbolPageChartsDrawnMs).toBeLessThan(5000);
+    for (const chart of ['price', 'momentum', 'drawdown', 'relative', 'monthly-returns'])
       expect(await page.locator(`[data-chart="${chart}"]`).getAttribute('data-points')).toBe('1259');
-    }
     // Drawing is synchronous after setOption, but give the frame a moment to paint.
     await page.waitForTimeout(200);
     expect(await page.evaluate<number>(INK('price'))).toBeGreaterThan(0.05);
