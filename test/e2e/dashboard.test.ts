@@ -143,7 +143,7 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('progressbar', { name: 'Run progress' }).waitFor();
     const result = page.locator('p.result');
     await result.waitFor({ timeout: 60_000 });
-    expect(await result.textContent()).toBe('Done (succeeded): 1259 rows loaded, 0 rejected.');
+    expect(await result.textContent()).toBe('Done (succeeded): 1,259 rows loaded, 0 rejected.');
     await check('import');
   });
 

@@ -1,7 +1,7 @@
 /** Start a price run (a path inside the import roots, or stooq and symbols) or a fundamentals run; then follow it. */
 import { useState } from 'preact/hooks';
 import { api, ApiError, messageOf } from '../api';
-import { ErrorBox, runLink } from '../components/ui';
+import { ErrorBox, num, runLink } from '../components/ui';
 import type { RunStatus, StartedRun } from '../types';
 import { usePoll, useData } from '../use-data';
 import { Progress } from './run';
@@ -35,7 +35,7 @@ function Follow({ workflowId }: { workflowId: string }) {
           {r.status !== 'RUNNING' && (
             <p role="status" class="result">
               {r.status === 'COMPLETED'
-                ? `Done (${r.outcome ?? 'no outcome'}): ${result?.rowsLoaded ?? 0} rows loaded, ${result?.rowsRejected ?? 0} rejected.`
+                ? `Done (${r.outcome ?? 'no outcome'}): ${num(result?.rowsLoaded ?? 0, 0)} rows loaded, ${num(result?.rowsRejected ?? 0, 0)} rejected.`
                 : `The run ended ${r.status.toLowerCase()}${r.error ? `: ${r.error.message}` : '.'}`}
             </p>
           )}
@@ -50,6 +50,7 @@ export function ImportPage() {
   const [source, setSource] = useState('csv');
   const [path, setPath] = useState('');
   const [symbols, setSymbols] = useState('');
+  const [symbol, setSymbol] = useState('');
   const [started, setStarted] = useState<string | null>(null);
   const [error, setError] = useState('');
 
@@ -58,6 +59,7 @@ export function ImportPage() {
     setError('');
     const body: Record<string, unknown> = { source };
     if (source === 'csv' || source === 'file') body.path = path;
+    if (source === 'csv' && symbol.trim()) body.symbol = symbol.trim().toUpperCase();
     else body.symbols = symbolsOf(symbols);
     try {
       const run = await api<StartedRun>(`/v1/runs/${kind}`, { method: 'POST', body });
@@ -106,7 +108,14 @@ export function ImportPage() {
             File or folder (inside the server's import roots)
             <input required value={path} onInput={(e) => setPath(e.currentTarget.value)} placeholder="/data/prices" />
           </label>
-        ) : (
+        ) : null}
+        {source === 'csv' && (
+          <label>
+            Symbol (only for a file without a symbol column)
+            <input value={symbol} onInput={(e) => setSymbol(e.currentTarget.value)} placeholder="AAPL" />
+          </label>
+        )}
+        {fromFile ? null : (
           <label class="wide">
             Symbols (comma or space separated)
             <input
