@@ -19,10 +19,15 @@ import securityPlugin from './plugins/security';
 import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
+import fundamentalsRoutes from './routes/fundamentals';
 import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
 import schedulesRoutes from './routes/schedules';
+import analysisRunRoutes from './routes/runs/analysis';
 import securitiesRoutes from './routes/securities';
+import securityAnalysisRoutes from './routes/securities/analysis';
+import securityChartRoutes from './routes/securities/charts';
+import securityReportRoutes from './routes/securities/report';
 
 export interface AppOptions {
   config: Config;
@@ -52,8 +57,13 @@ export const apiApp = fp<AppOptions>(
 
     await fastify.register(opsRoutes);
     await fastify.register(runsRoutes, { prefix: '/v1' });
+    await fastify.register(analysisRunRoutes, { prefix: '/v1' });
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
     await fastify.register(schedulesRoutes, { prefix: '/v1' });
+    await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });
+    await fastify.register(securityChartRoutes, { prefix: '/v1' });
+    await fastify.register(securityReportRoutes, { prefix: '/v1' });
+    await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
     await fastify.register(staticPlugin);
   },
   { name: 'api' },

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config';
 import { createLogger } from '../infra/logger';
+import { installProcessFaultHandlers } from '../infra/process-faults';
 import { buildApp } from './app';
 
 /** Slow or idle clients must not hold connections open; runs are started, never awaited, so requests are short. */
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     config,
     server: { loggerInstance: createLogger('api', config.logLevel), ...TIMEOUTS, return503OnClosing: true },
   });
+  installProcessFaultHandlers('api', app.log);
 
   let closing = false;
   const close = (signal: NodeJS.Signals): void => {

@@ -14,7 +14,7 @@ import { createObjectStore, ensureBucket } from '../infra/s3';
 
 export interface IsolatedStack {
   config: Config;
-  services: Record<'etl-worker' | 'data-worker' | 'api', ManagedProcess>;
+  services: Record<'etl-worker' | 'data-worker' | 'analysis-worker' | 'api', ManagedProcess>;
   stop(): Promise<void>;
 }
 

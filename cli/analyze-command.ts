@@ -4,9 +4,8 @@
  * bars. Every failure is one line on stderr and a non-zero exit code.
  */
 import { computeIndicator, DEFAULT_INDICATORS } from '../domain/finance/indicators';
-import { inferPeriodsPerYear, InsufficientDataError, MIN_RETURNS } from '../domain/finance/risk';
-import { analyzeBars } from './analyze-bars';
-import { toAnalyzeJson } from './analyze-json';
+import { InsufficientDataError } from '../domain/finance/risk';
+import { buildAnalysisDocument, pickAnalyzeJson } from '../application/analysis';
 import { PriceFileError, readSymbolBars } from './analyze-prices';
 import { formatAnalysis } from './analyze-text';
 import { parseArgs, UsageError } from './args';
@@ -20,9 +19,6 @@ export const ANALYZE_USAGE =
 const EXIT_OK = 0;
 const EXIT_DATA = 1;
 const EXIT_USAGE = 2;
-
-/** The fewest bars for which every metric is defined: prices for MIN_RETURNS returns. */
-const MIN_BARS = MIN_RETURNS + 1;
 
 interface AnalyzeArgs {
   file: string;
@@ -74,18 +70,23 @@ async function analyze(args: AnalyzeArgs, err: NodeJS.WritableStream): Promise<s
   const { symbol, bars, rejected } = await readSymbolBars(args.file, args.symbol);
   // The analysis goes on without them, but a reader must know the series has holes.
   if (rejected > 0) err.write(`iby analyze: warning: ${args.file}: ${rejected} invalid rows left out\n`);
-  if (bars.length < MIN_BARS) {
-    throw new InsufficientDataError(
-      `${args.file}: too few bars for ${symbol}: ${bars.length}, need at least ${MIN_BARS}`,
-    );
+  const benchmark = args.benchmark === undefined ? null : await readSymbolBars(args.benchmark);
+  let built;
+  try {
+    built = await buildAnalysisDocument({
+      series: { symbol, bars },
+      benchmark,
+      indicators: args.indicators,
+      periodsPerYear: args.periodsPerYear,
+    });
+  } catch (error) {
+    // Too few bars is a fact about the file: say which.
+    if (error instanceof InsufficientDataError && error.message.startsWith('too few bars')) {
+      throw new InsufficientDataError(`${args.file}: ${error.message}`);
+    }
+    throw error;
   }
-  const benchmark = args.benchmark === undefined ? undefined : (await readSymbolBars(args.benchmark)).bars;
-  const analysis = analyzeBars(symbol, bars, {
-    indicators: args.indicators,
-    periodsPerYear: args.periodsPerYear ?? inferPeriodsPerYear(bars.map((b) => b.date)),
-    benchmark,
-  });
-  return args.json ? `${JSON.stringify(toAnalyzeJson(analysis))}\n` : formatAnalysis(analysis);
+  return args.json ? `${JSON.stringify(pickAnalyzeJson(built.document))}\n` : formatAnalysis(built.analysis);
 }
 
 /** `argv` holds the arguments after `analyze`. Returns the exit code. */

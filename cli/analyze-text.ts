@@ -1,6 +1,6 @@
 /** The readable summary of `iby analyze`: the headline numbers, the trend verdict and the last indicator values. */
 import type { PeriodReturn } from '../domain/finance/risk';
-import type { Analysis } from './analyze-bars';
+import type { Analysis } from '../application/analysis';
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : 'n/a');
 const fixed = (x: number | null, digits = 2): string => (x !== null && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');

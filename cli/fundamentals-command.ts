@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { fundamentalsDocument, fundamentalsReportOf } from '../application/fundamentals';
 import {
   CompanyFactsFormatError,
-  computeFundamentals,
   type FundamentalsReport,
   isIsoDate,
-  NoAnnualFilingError,
   parseCompanyFactsJson,
   RATIO_NAMES,
   type RatioName,
-  toFundamentalsJson,
 } from '../domain/finance/fundamentals';
 
 const USAGE = 'usage: iby fundamentals <companyfacts.json> [--as-of YYYY-MM-DD] [--price P] [--json]';
@@ -87,13 +85,15 @@ async function readReport(args: FundamentalsArgs): Promise<FundamentalsReport> {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
     throw new CommandError(`cannot read ${args.file}: ${why}`, EXIT_DATA);
   }
+  let outcome: ReturnType<typeof fundamentalsReportOf>;
   try {
-    return computeFundamentals(parseCompanyFactsJson(text), { asOf: args.asOf, price: args.price });
+    outcome = fundamentalsReportOf(parseCompanyFactsJson(text), { asOf: args.asOf, price: args.price });
   } catch (error) {
     if (error instanceof CompanyFactsFormatError) throw new CommandError(`${args.file}: ${error.message}`, EXIT_DATA);
-    if (error instanceof NoAnnualFilingError) throw new CommandError(`${args.file}: ${error.message}`, EXIT_DATA);
     throw error;
   }
+  if ('reason' in outcome) throw new CommandError(`${args.file}: ${outcome.reason}`, EXIT_DATA);
+  return outcome.report;
 }
 
 /** Ratios that are amounts of money rather than fractions or multiples. */
@@ -143,7 +143,7 @@ export async function runFundamentals(
       return EXIT_OK;
     }
     const report = await readReport(args);
-    out.write(args.json ? `${JSON.stringify(toFundamentalsJson(report), null, 2)}\n` : formatTable(report));
+    out.write(args.json ? `${JSON.stringify(fundamentalsDocument(report), null, 2)}\n` : formatTable(report));
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommandError) {

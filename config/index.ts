@@ -54,6 +54,9 @@ export interface Config {
     maxConcurrentWorkflowTasks?: number;
   };
   stooq: { url: string; requestsPerSecond: number };
+  sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
+  /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
+  maxLineBytes: number;
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
 }
@@ -139,6 +142,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       maxConcurrentWorkflowTasks: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     },
     stooq: { url: e.STOOQ_URL, requestsPerSecond: e.STOOQ_REQUESTS_PER_SECOND },
+    sec: {
+      url: e.SEC_URL,
+      tickersUrl: e.SEC_TICKERS_URL ?? secTickersUrl(e.SEC_URL),
+      userAgent: e.SEC_USER_AGENT,
+      requestsPerSecond: e.SEC_REQUESTS_PER_SECOND,
+    },
+    maxLineBytes: e.MAX_LINE_BYTES,
     dataDir: path.resolve(PROJECT_ROOT, e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
   };
@@ -160,6 +170,12 @@ function temporalTls(e: Env): TemporalTls | undefined {
 }
 
 const sha256Hex = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+// The real SEC serves the API from data.sec.gov and the tickers file from www.sec.gov; a mirror serves both.
+function secTickersUrl(secUrl: string): string {
+  const base = new URL(secUrl).host === 'data.sec.gov' ? 'https://www.sec.gov' : secUrl.replace(/\/+$/, '');
+  return `${base}/files/company_tickers.json`;
+}
 
 function blanksAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => !!kv[1]?.trim()));

@@ -94,6 +94,19 @@ export const envSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).optional(),
   STOOQ_URL: url.default('https://stooq.com/q/d/l/'),
   STOOQ_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
+  /** SEC's API host: `{SEC_URL}/api/xbrl/companyfacts/CIK##########.json`. */
+  SEC_URL: url.default('https://data.sec.gov'),
+  /** SEC's CIK ↔ ticker file; unset: www.sec.gov's for the real SEC, else `{SEC_URL}/files/company_tickers.json`. */
+  SEC_TICKERS_URL: url.optional(),
+  /** SEC refuses requests without a descriptive User-Agent: a name and a contact e-mail. */
+  SEC_USER_AGENT: z.string().min(1).default('InvestByYourself iby-admin@example.com'),
+  SEC_REQUESTS_PER_SECOND: z.coerce.number().positive().default(10),
+  /** Longest CSV line accepted (1 MiB): bounds the etl worker's memory whatever the file holds. */
+  MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Where the local stack keeps Temporal's SQLite file, SeaweedFS volumes and logs. */
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),

@@ -14,6 +14,14 @@ export const FAILURE_TYPES = {
   invalidInput: 'InvalidInput',
   /** A staged or raw object's content no longer matches its recorded sha256. */
   checksumMismatch: 'ChecksumMismatch',
+  /** The file is not UTF-8 text with CSV records (binary, UTF-16, NUL bytes in the header). */
+  malformedCsv: 'MalformedCsv',
+  /** A file without a symbol column whose name gives no valid symbol (and the request named none). */
+  invalidSymbol: 'InvalidSymbol',
+  /** The path is neither a regular file nor a folder (a FIFO, a socket, a device). */
+  notARegularFile: 'NotARegularFile',
+  /** A line is longer than MAX_LINE_BYTES: refused while streaming, so memory stays bounded on any file. */
+  lineTooLong: 'LineTooLong',
 } as const;
 
 export type FailureType = (typeof FAILURE_TYPES)[keyof typeof FAILURE_TYPES];

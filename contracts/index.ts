@@ -3,6 +3,8 @@ export * from './failures';
 export * from './prices';
 export * from './search-attributes';
 export * from './row-counts';
+export * from './fundamentals';
 export * from './runs';
 export * from './activity-options';
 export * from './schedules';
+export * from './analysis';

@@ -10,11 +10,17 @@ export type PriceSource = (typeof PRICE_SOURCES)[number];
  * A price of exactly 0 counts as missing.
  */
 export const REJECT_REASONS = [
+  // A quoted field never closed (within the line limit or before the end of the input): fields are unknowable.
+  'malformed_record',
   'missing_symbol',
   'invalid_symbol',
   'missing_date',
   'invalid_date',
+  // After today's date on the exchange's calendar (America/New_York).
+  'date_in_future',
   'invalid_number',
+  // A volume with a fraction (1.5): a share count is whole, and rounding would invent data.
+  'fractional_volume',
   'missing_close',
   'negative_price',
   'high_below_low',
@@ -25,7 +31,15 @@ export const REJECT_REASONS = [
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** Loaded, but marked: a row can carry several flags. */
-export const QUALITY_FLAGS = ['missing_open', 'missing_high', 'missing_low', 'missing_volume', 'zero_volume'] as const;
+export const QUALITY_FLAGS = [
+  'missing_open',
+  'missing_high',
+  'missing_low',
+  'missing_volume',
+  'zero_volume',
+  // The row has more fields than its header: the extra values are not loaded.
+  'extra_fields',
+] as const;
 export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 
 /** A validated daily bar, as it is staged and loaded. Dates are ISO `YYYY-MM-DD`. */
@@ -50,7 +64,27 @@ export interface RowCounts {
   rowsFlagged: Partial<Record<QualityFlag, number>>;
   /** Valid rows outside the requested [from, to] range. */
   rowsFiltered: number;
+  /**
+   * Files (or parts of files) that could not be read at all, each with why; their rows are in no count above.
+   * Absent when there are none. At most MAX_FILE_FAILURES are kept (see `fileFailuresOmitted`).
+   */
+  fileFailures?: FileFailure[];
+  /** How many file failures were left out of `fileFailures` to keep the payload small. */
+  fileFailuresOmitted?: number;
 }
+
+/** A file that could not be read: the others of its folder or batch still load. */
+export interface FileFailure {
+  /** The file's path as given (or found in the folder). */
+  file: string;
+  /** A FAILURE_TYPES value. */
+  type: string;
+  /** Truncated to a few KB. */
+  message: string;
+}
+
+/** Enough to see what went wrong in a folder of bad files, small enough for any workflow payload. */
+export const MAX_FILE_FAILURES = 100;
 
 /** What `POST /v1/runs/prices` accepts; also the workflow's input. */
 export interface IngestPricesRequest {
@@ -83,6 +117,11 @@ export interface RawPart extends ObjectRef {
   symbol?: string;
   /** Where it came from: a file path or a URL, for lineage. */
   origin: string;
+  /**
+   * Set when planning found the file unreadable (nothing was archived: key, sha256 and bytes are empty). The
+   * batch's transform reports it in `fileFailures` and skips it, so one bad file in a folder fails only itself.
+   */
+  failure?: { type: string; message: string };
 }
 
 /** A unit of work: a group of symbols that is collected, transformed and loaded together. */

@@ -64,9 +64,22 @@ export interface BatchedRunTotals {
   outcome: RunOutcome;
 }
 
-export function outcomeOf(totals: Pick<BatchedRunTotals, 'batches' | 'batchesFailed'>): RunOutcome {
-  if (totals.batchesFailed === 0) return 'succeeded';
-  return totals.batchesFailed >= totals.batches ? 'failed' : 'partial';
+export function outcomeOf(
+  totals: Pick<BatchedRunTotals, 'batches' | 'batchesFailed'>,
+  within: WithinBatchFailures = { failed: 0, loaded: true },
+): RunOutcome {
+  if (totals.batchesFailed === 0 && within.failed === 0) return 'succeeded';
+  const nothingLoaded = totals.batchesFailed >= totals.batches || !within.loaded;
+  return nothingLoaded ? 'failed' : 'partial';
+}
+
+/**
+ * Failures a batch that completed reports inside its result (a file of a folder that could not be read): they make
+ * a run partial, or failed when nothing loaded at all.
+ */
+export interface WithinBatchFailures {
+  failed: number;
+  loaded: boolean;
 }
 
 /** The `progress` query of every batched run; a kind adds its own fields (rows, facts, symbols analysed …). */

@@ -2,6 +2,7 @@
 export const TASK_QUEUES = {
   etl: 'etl',
   etlStooq: 'etl-stooq',
+  etlSec: 'etl-sec',
   data: 'data',
   analysis: 'analysis',
 } as const;

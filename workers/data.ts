@@ -10,7 +10,7 @@ import { runWorkerProcess } from './shared/run-worker-process';
 runWorkerProcess('data', async ({ config, connection, logger, activityInterceptor, tuning, onClose }) => {
   // The data worker owns the schema: it migrates before it takes any load (unless a setup job did, as in compose).
   if (config.db.migrateOnStart) await ensureDatabase(config.db.url);
-  const db = createPool(config.db.url, config.db.poolMax, poolSettings(config.db, 'data-worker'));
+  const db = createPool(config.db.url, config.db.poolMax, { ...poolSettings(config.db, 'data-worker'), logger });
   onClose(() => db.end());
   if (config.db.migrateOnStart) {
     const applied = await runMigrations(db);
@@ -18,7 +18,7 @@ runWorkerProcess('data', async ({ config, connection, logger, activityIntercepto
   }
   const s3 = createObjectStore(config.s3);
   await ensureBucket(s3, config.s3.region);
-  const redis = createRedis(config.redis.url);
+  const redis = createRedis(config.redis.url, { logger });
   onClose(() => Promise.resolve(redis.disconnect()));
   return createDataWorkers({
     connection,

@@ -3,6 +3,7 @@ import { TASK_QUEUES } from '../contracts';
 import { createEtlActivities } from '../activities/etl';
 import type { ObjectStore } from '../infra/s3';
 import type { SourceRegistry } from '../sources';
+import type { SecSource } from '../sources/sec';
 import { workflowCode } from './shared/workflow-bundle';
 import type { WorkerTuning } from './shared/worker-tuning';
 
@@ -13,6 +14,10 @@ export interface EtlWorkerOptions {
   sources: SourceRegistry;
   /** Requests per second allowed against Stooq, across every replica (enforced by the Temporal server). */
   stooqRequestsPerSecond: number;
+  /** The SEC companyfacts adapter and its rate limit across every replica (SEC allows 10 requests a second). */
+  sec?: { source: SecSource; requestsPerSecond: number };
+  /** MAX_LINE_BYTES, for the transform's parser (the csv source gets it when it is built). */
+  maxLineBytes?: number;
   /** A workflow bundle built by the caller (tests build one once); otherwise the build's, or the sources. */
   workflowBundle?: { code: string };
   interceptors?: WorkerOptions['interceptors'];
@@ -22,9 +27,15 @@ export interface EtlWorkerOptions {
   fetch?: typeof fetch;
 }
 
-/** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq on its own queue. */
+/** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq and SEC on their own queues. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
-  const activities = createEtlActivities({ s3: o.s3, sources: o.sources, fetch: o.fetch });
+  const activities = createEtlActivities({
+    s3: o.s3,
+    sources: o.sources,
+    fetch: o.fetch,
+    sec: o.sec?.source,
+    maxLineBytes: o.maxLineBytes,
+  });
   const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : workflowCode();
   const common = { ...o.tuning, connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
   return Promise.all([
@@ -35,5 +46,18 @@ export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
       activities: { collectPriceBatch: activities.collectPriceBatch, planPriceBatches: activities.planPriceBatches },
       maxTaskQueueActivitiesPerSecond: o.stooqRequestsPerSecond,
     }),
+    ...(o.sec
+      ? [
+          Worker.create({
+            ...common,
+            taskQueue: TASK_QUEUES.etlSec,
+            activities: {
+              collectCompanyFacts: activities.collectCompanyFacts,
+              collectSecTickers: activities.collectSecTickers,
+            },
+            maxTaskQueueActivitiesPerSecond: o.sec.requestsPerSecond,
+          }),
+        ]
+      : []),
   ]);
 }

@@ -1,5 +1,6 @@
 import { createObjectStore } from '../infra/s3';
 import { createCsvSource } from '../sources/csv';
+import { createSecSource } from '../sources/sec';
 import { createStooqSource } from '../sources/stooq';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
@@ -10,11 +11,20 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
     namespace: config.temporal.namespace,
     s3: createObjectStore(config.s3),
     sources: {
-      csv: createCsvSource(),
+      csv: createCsvSource({ maxLineBytes: config.maxLineBytes }),
       stooq: createStooqSource({ baseUrl: config.stooq.url, requestsPerSecond: config.stooq.requestsPerSecond }),
     },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
     fetch: providerFetch,
+    sec: {
+      source: createSecSource({
+        baseUrl: config.sec.url,
+        tickersUrl: config.sec.tickersUrl,
+        userAgent: config.sec.userAgent,
+      }),
+      requestsPerSecond: config.sec.requestsPerSecond,
+    },
+    maxLineBytes: config.maxLineBytes,
     interceptors: { activity: [activityInterceptor] },
     tuning: tuning(),
   }),

@@ -58,6 +58,7 @@ import {
   type BatchedRunProgress,
   type BatchedRunTotals,
   type RunKind,
+  type WithinBatchFailures,
 } from '../contracts';
 import type { createDataActivities } from '../activities/data';
 import { businessDate } from './business-date';
@@ -133,6 +134,8 @@ export interface BatchedRunSpec<
   progress?(totals: T): P;
   /** Kind-specific end of the current-details line, e.g. "1200 bars loaded, 3 rejected". */
   describe?(totals: T): string;
+  /** Failures inside completed batches (unreadable files) and whether anything loaded, for the outcome. */
+  withinBatchFailures?(totals: T): WithinBatchFailures;
 }
 
 /** Every kind's `progress` query; a kind may export a narrower definition of the same name for its clients. */
@@ -215,7 +218,7 @@ export async function runBatched<Req, B extends PlannedUnit, I, R, T extends Bat
   }
 
   run.phase = 'done';
-  state.totals.outcome = outcomeOf(state.totals);
+  state.totals.outcome = outcomeOf(state.totals, spec.withinBatchFailures?.(state.totals));
   upsertMemo({ outcome: state.totals.outcome });
   setCurrentDetails(describeProgress(spec, progress(), state.totals));
   await ledger.recordRunFinished({

@@ -37,4 +37,11 @@ describe('outcomeOf', () => {
     expect(outcomeOf({ batches: 3, batchesFailed: 1 })).toBe('partial');
     expect(outcomeOf({ batches: 3, batchesFailed: 3 })).toBe('failed');
   });
+
+  it('counts failures inside completed batches: partial when something loaded, failed when nothing did', () => {
+    expect(outcomeOf({ batches: 1, batchesFailed: 0 }, { failed: 0, loaded: false })).toBe('succeeded');
+    expect(outcomeOf({ batches: 1, batchesFailed: 0 }, { failed: 2, loaded: true })).toBe('partial');
+    expect(outcomeOf({ batches: 1, batchesFailed: 0 }, { failed: 2, loaded: false })).toBe('failed');
+    expect(outcomeOf({ batches: 3, batchesFailed: 1 }, { failed: 1, loaded: false })).toBe('failed');
+  });
 });

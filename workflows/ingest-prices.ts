@@ -55,6 +55,10 @@ export const pricesRun: BatchedRunSpec<
   addResult: addBatchResult,
   progress: (totals) => ({ rowsLoaded: totals.rowsLoaded, rowsRejected: totals.rowsRejected }),
   describe: (totals) => `${totals.rowsLoaded} bars loaded, ${totals.rowsRejected} rejected`,
+  withinBatchFailures: (totals) => ({
+    failed: (totals.fileFailures?.length ?? 0) + (totals.fileFailuresOmitted ?? 0),
+    loaded: totals.rowsLoaded > 0,
+  }),
 };
 
 /**

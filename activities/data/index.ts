@@ -5,6 +5,7 @@ import {
   type RunFinished,
   type RunStarted,
 } from '../../infra/repositories/runs-write';
+import { loadFundamentalsBatch, type LoadFundamentalsBatchInput } from './fundamentals-load';
 import { heartbeating } from '../heartbeat';
 import { loadPriceBatch, type LoadDeps, type LoadPriceBatchInput } from './load-price-batch';
 
@@ -15,6 +16,8 @@ export function createDataActivities(deps: DataDeps) {
   return {
     // A COPY and upsert of a large batch is one long statement: the timer heartbeats while it runs.
     loadPriceBatch: (input: LoadPriceBatchInput) => heartbeating(() => loadPriceBatch(deps, input)),
+    loadFundamentalsBatch: (input: LoadFundamentalsBatchInput) =>
+      heartbeating(() => loadFundamentalsBatch(deps, input)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),
     recordRunFinished: (run: RunFinished) => recordRunFinished(deps.db, run),
   };

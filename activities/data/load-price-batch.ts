@@ -35,7 +35,9 @@ export async function loadPriceBatch(deps: LoadDeps, input: LoadPriceBatchInput)
       batchKey: input.batchKey,
       source: input.source,
       symbols: input.symbols,
-      rawObjects: input.parts.map(({ key, sha256, bytes, origin }) => ({ key, sha256, bytes, origin })),
+      rawObjects: input.parts
+        .filter((part) => !part.failure)
+        .map(({ key, sha256, bytes, origin }) => ({ key, sha256, bytes, origin })),
       stagedKey: input.staged.key,
       stagedSha256: input.staged.sha256,
       rejectedKey: input.rejected?.key ?? null,

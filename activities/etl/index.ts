@@ -2,6 +2,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES, type PlannedBatch, type RawPart } from '../../contracts';
 import type { ObjectStore } from '../../infra/s3';
 import type { CollectInput, PlanInput, SourceRegistry } from '../../sources';
+import type { SecSource } from '../../sources/sec';
+import { createSecCollectActivities } from './fundamentals-collect';
+import { planFundamentalsBatches, type PlanFundamentalsInput } from './fundamentals-plan';
+import { transformFundamentalsBatch, type TransformFundamentalsBatchInput } from './fundamentals-transform';
 import { heartbeating } from '../heartbeat';
 import { sourceContext } from './source-context';
 import {
@@ -14,6 +18,10 @@ export interface EtlDeps {
   s3: ObjectStore;
   sources: SourceRegistry;
   fetch?: typeof fetch;
+  /** The SEC companyfacts adapter; without it the sec collect activities fail as not configured. */
+  sec?: SecSource;
+  /** MAX_LINE_BYTES for the transform's parser; the domain default (1 MiB) otherwise. */
+  maxLineBytes?: number;
 }
 
 /** Collect and transform: network- and parse-bound work, hosted by the etl worker (and its provider queues). */
@@ -40,7 +48,12 @@ export function createEtlActivities(deps: EtlDeps) {
       return heartbeating((heartbeat) => collect(input, sourceContext(deps.s3, deps.fetch, heartbeat)));
     },
     transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
-      heartbeating((heartbeat) => transformPriceBatch(deps.s3, input, heartbeat)),
+      heartbeating((heartbeat) => transformPriceBatch(deps.s3, input, heartbeat, deps.maxLineBytes)),
+    planFundamentalsBatches: (input: PlanFundamentalsInput) =>
+      heartbeating((heartbeat) => planFundamentalsBatches(deps.s3, input, heartbeat)),
+    transformFundamentalsBatch: (input: TransformFundamentalsBatchInput) =>
+      heartbeating((heartbeat) => transformFundamentalsBatch(deps.s3, input, heartbeat)),
+    ...createSecCollectActivities(deps.s3, deps.sec, deps.fetch),
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   DuplicateTracker,
+  exchangeDate,
   toRejectedCsvLine,
   toStagedCsvLine,
   parsePrices,
@@ -7,7 +8,9 @@ import {
 } from '../../domain/prices';
 import { ObjectLineWriter } from '../../infra/objects/line-writer';
 import type { ObjectStore } from '../../infra/s3';
+import { asFileFailure } from '../../sources/csv/file-errors';
 import {
+  addFileFailures,
   addRowCounts,
   emptyRowCounts,
   type IngestPricesRequest,
@@ -38,6 +41,7 @@ export async function transformPriceBatch(
   s3: ObjectStore,
   input: TransformPriceBatchInput,
   heartbeat: () => void = () => undefined,
+  maxLineBytes?: number,
 ): Promise<TransformPriceBatchResult> {
   const { request, parentWorkflowId, batchKey, parts } = input;
   const staged = new ObjectLineWriter(s3, `staged/prices/${parentWorkflowId}/${batchKey}.csv`);
@@ -49,7 +53,15 @@ export async function transformPriceBatch(
   const seen = new DuplicateTracker();
   const only = request.symbols?.length ? new Set(request.symbols.map((s) => s.toUpperCase())) : undefined;
 
+  // One date for the whole batch, so every part judges "in the future" alike.
+  const today = exchangeDate(new Date());
+
   for (const part of parts) {
+    // Planning found this file unreadable; it is reported here so it travels with the batch's counts.
+    if (part.failure) {
+      addFileFailures(counts, [{ file: part.origin, ...part.failure }]);
+      continue;
+    }
     const body = await s3.client.getObject(s3.bucket, part.key);
     const parsed = parsePrices(body, {
       symbol: part.symbol,
@@ -57,13 +69,20 @@ export async function transformPriceBatch(
       from: request.from,
       to: request.to,
       seen,
+      maxLineBytes,
+      today,
     });
-    for await (const events of parsed.events) {
-      for (const event of events) {
-        if (event.kind === 'bar') await staged.write(toStagedCsvLine(event.bar));
-        else if (event.kind === 'rejected') await rejected.write(toRejectedCsvLine(event.row));
+    try {
+      for await (const events of parsed.events) {
+        for (const event of events) {
+          if (event.kind === 'bar') await staged.write(toStagedCsvLine(event.bar));
+          else if (event.kind === 'rejected') await rejected.write(toRejectedCsvLine(event.row));
+        }
+        heartbeat();
       }
-      heartbeat();
+    } catch (err) {
+      // Planning checks structure, so this is a part planned under other limits: permanent, never retried.
+      throw asFileFailure(part.origin, err);
     }
     const partCounts = parsed.counts();
     addRowCounts(counts, partCounts);

@@ -11,7 +11,10 @@ declare module 'fastify' {
 
 export default fp<{ config: Config; pool?: Pool }>(
   (fastify, { config, pool }, done) => {
-    fastify.decorate('db', pool ?? createPool(config.db.url, config.db.poolMax, poolSettings(config.db, 'api')));
+    fastify.decorate(
+      'db',
+      pool ?? createPool(config.db.url, config.db.poolMax, { ...poolSettings(config.db, 'api'), logger: fastify.log }),
+    );
     // A pool handed in belongs to the caller, who closes it.
     if (!pool) fastify.addHook('onClose', (instance) => instance.db.end());
     done();

@@ -13,7 +13,7 @@ declare module 'fastify' {
 
 export default fp<{ config: Config; redis?: Redis }>(
   (fastify, { config, redis }, done) => {
-    const client = redis ?? createRedis(config.redis.url);
+    const client = redis ?? createRedis(config.redis.url, { logger: fastify.log });
     fastify.decorate('redis', client);
     fastify.decorate(
       'cache',

@@ -78,8 +78,9 @@ export class FakeTemporal {
   asClient(interceptors: WorkflowClientInterceptor[] = []): Client {
     const fake = {
       workflow: {
-        start: (workflowType: string, options: WorkflowStartOptions) =>
-          this.intercepted(interceptors, workflowType, options),
+        // The real client takes the workflow function and starts the type named after it.
+        start: (workflow: string | ((...args: never[]) => unknown), options: WorkflowStartOptions) =>
+          this.intercepted(interceptors, typeof workflow === 'string' ? workflow : workflow.name, options),
         getHandle: (workflowId: string) => this.handle(workflowId),
         list: (options: ListOptions) => this.list(options),
       },

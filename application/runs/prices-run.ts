@@ -1,13 +1,12 @@
 import { RUN_KINDS, TASK_QUEUES, type IngestPricesRequest } from '../../contracts';
 import { pricesRunSummary } from '../../workflows/prices-summary';
+import { ingestPrices } from '../../workflows/ingest-prices';
 import type { RunStartSpec } from './start-run';
-
-export const INGEST_PRICES_WORKFLOW = 'ingestPrices';
 
 /** How a price run is started, by the API, the CLI or a schedule. */
 export const PRICES_RUN: RunStartSpec<IngestPricesRequest> = {
   kind: RUN_KINDS.prices,
-  workflowType: INGEST_PRICES_WORKFLOW,
+  workflow: ingestPrices,
   taskQueue: TASK_QUEUES.etl,
   source: (request) => request.source,
   symbolCount: (request) => request.symbols?.length ?? (request.symbol ? 1 : 0),

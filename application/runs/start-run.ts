@@ -5,8 +5,8 @@ import { canonicalJson, derivedWorkflowId, idempotentWorkflowId } from './workfl
 /** How to start one kind of run; the workflow describes itself too, this only makes it visible from the start. */
 export interface RunStartSpec<Req> {
   kind: RunKind;
-  /** The registered workflow type, e.g. `ingestPrices`. */
-  workflowType: string;
+  /** The workflow itself: started by reference, so its arguments are type-checked (the type is its name). */
+  workflow: (request: Req) => Promise<unknown>;
   taskQueue: string;
   source(request: Req): string;
   symbolCount(request: Req): number;
@@ -42,7 +42,7 @@ export async function startRun<Req>(
     : derivedWorkflowId(spec.kind, request);
   const summary = spec.summary(request);
   try {
-    const handle = await client.workflow.start(spec.workflowType, {
+    const handle = await client.workflow.start(spec.workflow, {
       workflowId,
       taskQueue: spec.taskQueue,
       args: [request],

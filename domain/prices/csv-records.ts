@@ -10,6 +10,30 @@ export interface CsvRecord {
   /** The record's text without its line break; several lines when a quoted field holds a newline. */
   raw: string;
   fields: string[];
+  /** A quoted field that never closed: `raw` is its first line only, and the lines after it were read again. */
+  malformed?: true;
+}
+
+/** Input lines longer than this are refused while streaming; a quoted record spanning lines is bounded too. */
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+/** A line is longer than the limit: the input cannot be read with bounded memory, whatever it holds. */
+export class LineTooLongError extends Error {
+  constructor(
+    readonly line: number,
+    readonly maxLineBytes: number,
+  ) {
+    super(`line ${line} is longer than ${maxLineBytes} bytes (MAX_LINE_BYTES)`);
+    this.name = 'LineTooLongError';
+  }
+}
+
+export interface CsvRecordOptions {
+  /**
+   * Longest line accepted, in characters of the decoded text (bytes for ASCII). A longer physical line throws
+   * LineTooLongError as soon as the limit is passed; a quoted field open across lines for longer is malformed.
+   */
+  maxLineBytes?: number;
 }
 
 const QUOTE = 34;
@@ -18,8 +42,11 @@ const QUOTE = 34;
  * Yields the records of each chunk as one array (empty arrays are skipped). Blank lines are not records.
  * Never holds more than one chunk plus one unfinished record in memory.
  */
-export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncGenerator<CsvRecord[]> {
-  const splitter = new CsvSplitter();
+export async function* csvRecords(
+  input: AsyncIterable<Buffer | string>,
+  options: CsvRecordOptions = {},
+): AsyncGenerator<CsvRecord[]> {
+  const splitter = new CsvSplitter(options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of input) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
@@ -39,6 +66,8 @@ class CsvSplitter {
   private open: { line: number; raw: string } | null = null;
   private atStart = true;
 
+  constructor(private readonly maxLineBytes: number) {}
+
   push(text: string): CsvRecord[] {
     let chunk = this.tail + text;
     if (this.atStart && chunk.length > 0) {
@@ -53,6 +82,7 @@ class CsvSplitter {
       start = end + 1;
     }
     this.tail = chunk.slice(start);
+    if (this.tail.length > this.maxLineBytes) throw new LineTooLongError(this.nextLine, this.maxLineBytes);
     return records;
   }
 
@@ -60,19 +90,26 @@ class CsvSplitter {
     const records = this.push(text);
     if (this.tail.length > 0) this.takeLine(this.tail, records);
     this.tail = '';
-    // An unterminated quote at the end of input: keep what there is rather than lose the row silently.
-    if (this.open) records.push(toRecord(this.open.line, this.open.raw));
-    this.open = null;
+    // An unterminated quote at the end of input: its first line is malformed, the lines after it are records.
+    while (this.open) this.abandonOpen(records);
     return records;
   }
 
   private takeLine(text: string, records: CsvRecord[]): void {
     const line = this.nextLine++;
+    // The tail check in push() catches a long line as it streams in; this one a long line inside one big chunk.
+    if (text.length > this.maxLineBytes) throw new LineTooLongError(line, this.maxLineBytes);
+    this.takeNumberedLine(line, text, records);
+  }
+
+  private takeNumberedLine(line: number, text: string, records: CsvRecord[]): void {
     if (this.open) {
       this.open.raw += '\n' + text;
       if (countQuotes(text) % 2 === 1) {
         records.push(toRecord(this.open.line, this.open.raw));
         this.open = null;
+      } else if (this.open.raw.length > this.maxLineBytes) {
+        this.abandonOpen(records);
       }
       return;
     }
@@ -82,6 +119,18 @@ class CsvSplitter {
       return;
     }
     records.push(toRecord(line, text));
+  }
+
+  /**
+   * A quote that did not close (by the end of input, or within the line limit) was a stray quote, not a field
+   * spanning lines: its first line is one malformed record, and the lines it swallowed are read again as records.
+   */
+  private abandonOpen(records: CsvRecord[]): void {
+    const open = this.open as { line: number; raw: string };
+    this.open = null;
+    const lines = open.raw.split('\n');
+    records.push({ line: open.line, raw: lines[0], fields: [], malformed: true });
+    for (let i = 1; i < lines.length; i++) this.takeNumberedLine(open.line + i, lines[i], records);
   }
 }
 

@@ -7,3 +7,8 @@ export type { ParseOptions, RejectedRow, PriceEvent, PriceParse } from './parse'
 export type { PriceCounts } from './counts';
 export { toStagedCsvLine, STAGED_COLUMNS } from './staged-format';
 export { toRejectedCsvLine, REJECTED_HEADER } from './rejected-format';
+export { csvRecords, LineTooLongError, DEFAULT_MAX_LINE_BYTES } from './csv-records';
+export type { CsvRecord, CsvRecordOptions } from './csv-records';
+export { NotCsvTextError, assertCsvText } from './text-check';
+export { exchangeDate } from './exchange-date';
+export { checkSymbol, normalizeSymbol } from './symbols';

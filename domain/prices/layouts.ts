@@ -16,6 +16,8 @@ export interface LayoutColumns {
 
 export interface PriceLayout {
   name: LayoutName;
+  /** Number of header fields: a row with more is flagged `extra_fields`. */
+  width: number;
   hasSymbol: boolean;
   /** True when open/high/low/volume are columns of the layout, so an empty value is missing data to flag. */
   hasOhlcv: boolean;
@@ -62,11 +64,17 @@ export const SUPPORTED_LAYOUTS: readonly string[] = LAYOUT_SPECS.map((spec) => `
 export class UnknownLayoutError extends Error {
   constructor(readonly header: readonly string[]) {
     super(
-      `Unknown price file layout: header [${header.join(',')}]. ` +
+      `Unknown price file layout: header [${describeHeader(header)}]. ` +
         `Supported layouts (column names are case-insensitive): ${SUPPORTED_LAYOUTS.join('; ')}.`,
     );
     this.name = 'UnknownLayoutError';
   }
+}
+
+/** A header as a person reads it in a message, short whatever the input (a 50 MB line is one "field"). */
+function describeHeader(header: readonly string[]): string {
+  const shown = header.slice(0, 12).map((f) => (f.length > 40 ? `${f.slice(0, 40)}… (${f.length} chars)` : f));
+  return shown.join(',') + (header.length > 12 ? `, … ${header.length - 12} more fields` : '');
 }
 
 /** `Adj Close`, `adj_close` and `adjclose` are the same column. */
@@ -89,6 +97,7 @@ export function detectLayout(header: string[]): PriceLayout {
     if (columns) {
       return {
         name: spec.name,
+        width: header.length,
         hasSymbol: columns.symbol !== null,
         hasOhlcv: columns.open !== null,
         columns,

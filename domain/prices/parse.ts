@@ -3,6 +3,8 @@ import type { PriceBar, RejectReason } from '../../contracts/prices';
 import { RowCounter, type PriceCounts } from './counts';
 import { csvRecords, type CsvRecord } from './csv-records';
 import { isIsoDate } from './dates';
+import { exchangeDate } from './exchange-date';
+import { assertCsvText } from './text-check';
 import { DuplicateTracker } from './duplicates';
 import { detectLayout, UnknownLayoutError, type PriceLayout } from './layouts';
 import { checkSymbol, isValidSymbol, normalizeSymbol, type SymbolCheck } from './symbols';
@@ -21,6 +23,10 @@ export interface ParseOptions {
    * (symbol, date) repeated across files is a duplicate too.
    */
   seen?: DuplicateTracker;
+  /** Lines longer than this throw LineTooLongError (default DEFAULT_MAX_LINE_BYTES, 1 MiB). */
+  maxLineBytes?: number;
+  /** The exchange's date today (ISO); later bars are rejected `date_in_future`. Defaults to the clock's. */
+  today?: string;
 }
 
 export interface RejectedRow {
@@ -62,7 +68,8 @@ const SYMBOL_CACHE_LIMIT = 10_000;
  * duplicate of an out-of-range row is still a duplicate. Rows outside `symbols` are not read at all: the caller
  * restricted its input (a row whose symbol is missing or invalid cannot be in the set, so it is skipped too).
  *
- * Options are checked at once (bad `from`/`to`/`symbol` throw here); layout errors surface from `events`.
+ * Options are checked at once (bad `from`/`to`/`symbol` throw here); layout errors, NotCsvTextError and
+ * LineTooLongError surface from `events`.
  */
 export function parsePrices(input: AsyncIterable<Buffer | string>, options: ParseOptions): PriceParse {
   const settings = checkOptions(options);
@@ -71,9 +78,10 @@ export function parsePrices(input: AsyncIterable<Buffer | string>, options: Pars
 
   async function* events(): AsyncGenerator<PriceEvent[]> {
     let rows: RowParser | null = null;
-    for await (const records of csvRecords(input)) {
+    for await (const records of csvRecords(input, { maxLineBytes: options.maxLineBytes })) {
       let start = 0;
       if (rows === null) {
+        assertCsvText(records[0].raw);
         layout = detectLayout(records[0].fields);
         rows = new RowParser(layout, settings, counter);
         start = 1;
@@ -99,6 +107,7 @@ interface Settings {
   from: string | null;
   to: string | null;
   seen: DuplicateTracker;
+  today: string;
 }
 
 function checkOptions(options: ParseOptions): Settings {
@@ -107,6 +116,8 @@ function checkOptions(options: ParseOptions): Settings {
     if (value !== undefined && !isIsoDate(value))
       throw new Error(`Option ${bound} must be an ISO date, got "${value}".`);
   }
+  if (options.today !== undefined && !isIsoDate(options.today))
+    throw new Error(`Option today must be an ISO date, got "${options.today}".`);
   const symbol = options.symbol === undefined ? null : normalizeSymbol(options.symbol);
   if (symbol !== null && !isValidSymbol(symbol))
     throw new Error(`Option symbol "${options.symbol}" is not a valid symbol.`);
@@ -116,6 +127,7 @@ function checkOptions(options: ParseOptions): Settings {
     from: options.from ?? null,
     to: options.to ?? null,
     seen: options.seen ?? new DuplicateTracker(),
+    today: options.today ?? exchangeDate(new Date()),
   };
 }
 
@@ -139,11 +151,17 @@ class RowParser {
     const { symbols, from, to } = this.settings;
     for (let i = start; i < records.length; i++) {
       const record = records[i];
+      if (record.malformed) {
+        // Its fields are unknowable, so it cannot be matched against `symbols`: it is read, and rejected.
+        this.counter.countRead();
+        out.push(this.rejected(record, 'malformed_record', null, null));
+        continue;
+      }
       const symbolCheck = this.fixedSymbol ?? this.checkSymbolField(record.fields);
       if (symbols !== null && (symbolCheck.symbol === null || !symbols.has(symbolCheck.symbol))) continue;
       this.counter.countRead();
 
-      const verdict = validateRow(record.fields, this.layout, symbolCheck);
+      const verdict = validateRow(record.fields, this.layout, symbolCheck, this.settings.today);
       if (verdict.bar === null) {
         out.push(this.rejected(record, verdict.reason, verdict.symbol, verdict.date));
         continue;

@@ -7,11 +7,15 @@ const HEADER = 'date,open,high,low,close,volume,Name';
 
 describe('one row per reason, in REJECT_REASONS order', () => {
   const rows: [string, string][] = [
+    // A stray quote that never closes: the line is malformed and the lines after it are read as records.
+    ['2020-01-02,10,11,9,"10.5,100,AAPL', 'malformed_record'],
     ['2020-01-02,10,11,9,10.5,100,', 'missing_symbol'],
     ['2020-01-02,10,11,9,10.5,100,AA PL', 'invalid_symbol'],
     [',10,11,9,10.5,100,AAPL', 'missing_date'],
     ['2015-02-30,10,11,9,10.5,100,AAPL', 'invalid_date'],
+    ['9999-12-31,10,11,9,10.5,100,AAPL', 'date_in_future'],
     ['2020-01-03,10,11,abc,10.5,100,AAPL', 'invalid_number'],
+    ['2020-01-03,10,11,9,10.5,1.5,AAPL', 'fractional_volume'],
     ['2020-01-06,10,11,9,,100,AAPL', 'missing_close'],
     ['2020-01-07,-10,11,9,10.5,100,AAPL', 'negative_price'],
     ['2020-01-08,10,9,11,10.5,100,AAPL', 'high_below_low'],
@@ -25,16 +29,24 @@ describe('one row per reason, in REJECT_REASONS order', () => {
     const text = [HEADER, ...rows.map(([row]) => row)].join('\n') + '\n';
     const result = await parseAll(chunksOf(text));
     expect(result.rejected.map((row) => row.reason)).toEqual([...REJECT_REASONS]);
-    expect(result.rejected.map((row) => row.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]);
+    expect(result.rejected.map((row) => row.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16]);
     expect(result.rejected[0]).toEqual({
       line: 2,
-      reason: 'missing_symbol',
+      reason: 'malformed_record',
       symbol: null,
       date: null,
       raw: rows[0][0],
     });
-    expect(result.rejected[3]).toMatchObject({ symbol: 'AAPL', date: null, raw: '2015-02-30,10,11,9,10.5,100,AAPL' });
-    expect(result.rejected[10]).toMatchObject({ symbol: 'AAPL', date: '2020-01-13', line: 13 });
+    expect(result.rejected[1]).toEqual({
+      line: 3,
+      reason: 'missing_symbol',
+      symbol: null,
+      date: null,
+      raw: rows[1][0],
+    });
+    expect(result.rejected[4]).toMatchObject({ symbol: 'AAPL', date: null, raw: '2015-02-30,10,11,9,10.5,100,AAPL' });
+    expect(result.rejected[5]).toMatchObject({ symbol: 'AAPL', date: '9999-12-31' });
+    expect(result.rejected[13]).toMatchObject({ symbol: 'AAPL', date: '2020-01-13', line: 16 });
     // The first copy wins, even though the duplicate is written in lower case.
     expect(result.bars).toEqual([
       {
@@ -50,7 +62,7 @@ describe('one row per reason, in REJECT_REASONS order', () => {
       },
     ]);
     const expectedByReason = Object.fromEntries(REJECT_REASONS.map((reason) => [reason, 1]));
-    expect(result.counts).toMatchObject({ rowsRead: 12, rowsLoaded: 1, rowsRejected: 11, rowsFiltered: 0 });
+    expect(result.counts).toMatchObject({ rowsRead: 15, rowsLoaded: 1, rowsRejected: 14, rowsFiltered: 0 });
     expect(result.counts.rejectedByReason).toEqual(expectedByReason);
   });
 

@@ -28,6 +28,7 @@ describe('detectLayout', () => {
   it('finds each layout case-insensitively, with trimmed fields, in any column order', () => {
     expect(detectLayout(['date', 'open', 'high', 'low', 'close', 'volume', 'Name'])).toEqual({
       name: 'ohlcv-name',
+      width: 7,
       hasSymbol: true,
       hasOhlcv: true,
       columns: { symbol: 6, date: 0, open: 1, high: 2, low: 3, close: 4, adjClose: null, volume: 5 },
@@ -38,6 +39,7 @@ describe('detectLayout', () => {
     expect(detectLayout(['Date', 'Open', 'High', 'Low', 'Close']).columns.volume).toBeNull();
     expect(detectLayout(['price', 'symbol', 'date'])).toEqual({
       name: 'close-only',
+      width: 3,
       hasSymbol: true,
       hasOhlcv: false,
       columns: { symbol: 1, date: 2, open: null, high: null, low: null, close: 0, adjClose: null, volume: null },
@@ -51,5 +53,20 @@ describe('detectLayout', () => {
     [[]],
   ])('refuses %j', (header) => {
     expect(() => detectLayout(header)).toThrow(UnknownLayoutError);
+  });
+
+  it('keeps its message short whatever the header (a 5 MB line without commas is one field)', () => {
+    const huge = 'x'.repeat(5_000_000);
+    const message = (() => {
+      try {
+        detectLayout([huge, ...Array.from({ length: 100 }, (_, i) => `c${i}`)]);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return '';
+    })();
+    expect(message.length).toBeLessThan(1200);
+    expect(message).toContain('(5000000 chars)');
+    expect(message).toContain('89 more fields');
   });
 });

@@ -14,9 +14,16 @@ export type RowVerdict =
  *
  * Missing data decision: open/high/low/volume are flagged `missing_*` only in layouts that have those columns
  * (and Stooq's volume-less variant, whose volume is missing); a close-only file documents that it has nothing
- * but the close, so its rows carry no flags.
+ * but the close, so its rows carry no flags (except `extra_fields`, which any layout can have).
+ *
+ * `today` is the exchange's calendar date (see exchangeDate): a bar after it is rejected `date_in_future`.
  */
-export function validateRow(fields: readonly string[], layout: PriceLayout, symbolCheck: SymbolCheck): RowVerdict {
+export function validateRow(
+  fields: readonly string[],
+  layout: PriceLayout,
+  symbolCheck: SymbolCheck,
+  today: string,
+): RowVerdict {
   if (symbolCheck.reason !== null) return reject(symbolCheck.reason, null, null);
   const symbol = symbolCheck.symbol;
   const columns = layout.columns;
@@ -25,6 +32,7 @@ export function validateRow(fields: readonly string[], layout: PriceLayout, symb
   if (dateText.length === 0) return reject('missing_date', symbol, null);
   const date = parseDate(dateText);
   if (date === null) return reject('invalid_date', symbol, null);
+  if (date > today) return reject('date_in_future', symbol, date);
 
   let open = numberAt(fields, columns.open);
   let high = numberAt(fields, columns.high);
@@ -35,9 +43,14 @@ export function validateRow(fields: readonly string[], layout: PriceLayout, symb
   if (isMalformed(open) || isMalformed(high) || isMalformed(low) || isMalformed(close) || isMalformed(adjClose)) {
     return reject('invalid_number', symbol, date);
   }
-  // The database stores volume as bigint: a few feeds write `1234.0`; a negative volume is not a volume.
-  const volume = rawVolume === null ? null : Math.round(rawVolume);
-  if (volume !== null && !(volume >= 0 && Number.isSafeInteger(volume))) return reject('invalid_number', symbol, date);
+  // A negative or astronomically large volume is not a volume. A few feeds write `1234.0`, which is whole;
+  // `1.5` shares is not, and rounding it would store a number the source never gave.
+  const volume = rawVolume;
+  if (volume !== null) {
+    if (Number.isNaN(volume) || volume < 0 || volume > Number.MAX_SAFE_INTEGER)
+      return reject('invalid_number', symbol, date);
+    if (!Number.isInteger(volume)) return reject('fractional_volume', symbol, date);
+  }
 
   // A price of exactly 0 is how several feeds write "no price": treat it as missing.
   if (close === null || close === 0) return reject('missing_close', symbol, date);
@@ -63,6 +76,7 @@ export function validateRow(fields: readonly string[], layout: PriceLayout, symb
     if (volume === null) flags.push('missing_volume');
     else if (volume === 0) flags.push('zero_volume');
   }
+  if (fields.length > layout.width) flags.push('extra_fields');
   return { bar: { symbol, date, open, high, low, close, adjClose, volume, flags }, reason: null };
 }
 

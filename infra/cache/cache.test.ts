@@ -83,4 +83,13 @@ describe('price cache', () => {
     await expect(invalidatePriceCaches(redis, ['AAPL'])).rejects.toThrow();
     redis.disconnect();
   });
+
+  it('gives up on invalidation when Redis is connected but does not answer (paused), after the timeout', async () => {
+    const pipeline = { incr: jest.fn(), del: jest.fn(), exec: () => new Promise(() => undefined) };
+    const hung = { multi: () => pipeline } as unknown as Pick<Redis, 'multi'>;
+    const started = performance.now();
+    await expect(invalidatePriceCaches(hung, ['AAPL'], 100)).rejects.toThrow('timed out after 100 ms');
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(pipeline.incr).toHaveBeenCalledWith('prices:version:AAPL');
+  });
 });

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { CacheRead, JsonCache } from './cache';
+import { withTimeout, type CacheRead, type JsonCache } from './cache';
 
 /** Price series change only when a load runs, which bumps the version; the TTL bounds what a missed bump costs. */
 export const PRICE_CACHE_TTL_SECONDS = 60 * 60;
@@ -35,15 +35,25 @@ export async function readPriceRange<T>(
 }
 
 /**
- * Makes every cached range of these symbols unreachable and drops the securities list. Called by the load step
- * after new bars are committed. Unlike reads it rejects when Redis fails, so the caller (an activity) can retry:
- * a lost invalidation would serve stale prices until the TTL.
+ * A load has committed when it invalidates: a paused or hung Redis (connected, not answering) must not hold the
+ * activity. After this the invalidation rejects and the load logs it and moves on; the TTL bounds staleness.
  */
-export async function invalidatePriceCaches(redis: Redis, symbols: string[]): Promise<void> {
+export const INVALIDATION_TIMEOUT_MS = 2000;
+
+/**
+ * Makes every cached range of these symbols unreachable and drops the securities list. Called by the load step
+ * after new bars are committed. Unlike reads it rejects when Redis fails or does not answer within `timeoutMs`, so
+ * the caller decides (the load logs it and moves on: a lost invalidation serves stale prices until the TTL).
+ */
+export async function invalidatePriceCaches(
+  redis: Pick<Redis, 'multi'>,
+  symbols: string[],
+  timeoutMs = INVALIDATION_TIMEOUT_MS,
+): Promise<void> {
   const pipeline = redis.multi();
   for (const symbol of new Set(symbols)) pipeline.incr(priceVersionKey(symbol));
   pipeline.del(SECURITIES_LIST_KEY);
-  const results = await pipeline.exec();
+  const results = await withTimeout(pipeline.exec(), timeoutMs);
   const failed = results?.find(([err]) => err);
   if (!results || failed) throw failed?.[0] ?? new Error('cache invalidation was aborted');
 }

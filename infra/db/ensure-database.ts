@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { watchClient } from './pool';
 
 /** Creates the database named in `url` when it does not exist yet (connecting to the server's `postgres` db). */
 export async function ensureDatabase(url: string): Promise<boolean> {
@@ -8,6 +9,7 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
+  watchClient(client);
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../../contracts';
 import { PROVIDER_UNAVAILABLE, stooqFetchFailure, stooqResponseFailure, type StooqHttpResponse } from './classify';
-import { parseRetryAfter } from './retry-after';
+import { parseRetryAfter } from '../http/retry-after';
 
 const CSV = 'Date,Open,High,Low,Close,Volume\r\n2013-02-08,67.7142,68.4014,66.8928,67.8542,158168416\r\n';
 const response = (status: number, body: string, retryAfter: string | null = null): StooqHttpResponse => ({

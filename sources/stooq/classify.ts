@@ -1,12 +1,13 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../../contracts';
-import { parseRetryAfter } from './retry-after';
+import {
+  bodyHead as head,
+  httpStatusFailure,
+  providerFetchFailure,
+  type ProviderHttpResponse,
+} from '../http/provider-failures';
 
-/**
- * A transient provider problem (throttling, 5xx, network, timeout). Deliberately not in `FAILURE_TYPES`, whose
- * members are all non-retryable: this one is meant to be retried by the activity's retry policy.
- */
-export const PROVIDER_UNAVAILABLE = 'ProviderUnavailable';
+export { PROVIDER_UNAVAILABLE } from '../http/provider-failures';
 
 /** The headers Stooq sends; some instruments (currencies, some indices) have no volume column. */
 const STOOQ_HEADERS = ['Date,Open,High,Low,Close,Volume', 'Date,Open,High,Low,Close'];
@@ -16,11 +17,7 @@ const NO_DATA_BODIES = ['no data', 'brak danych'];
 
 const BODY_EXCERPT_CHARS = 80;
 
-export interface StooqHttpResponse {
-  status: number;
-  retryAfter: string | null;
-  body: Buffer;
-}
+export type StooqHttpResponse = ProviderHttpResponse;
 
 /** Why a response cannot be archived as this symbol's prices, or undefined when it can. */
 export function stooqResponseFailure(
@@ -34,20 +31,8 @@ export function stooqResponseFailure(
       symbol,
     });
   }
-  if (status === 408 || status === 429 || status >= 500) {
-    return unavailable(`Stooq answered HTTP ${status} for ${symbol}`, parseRetryAfter(response.retryAfter, now));
-  }
-  if (status >= 400) {
-    return ApplicationFailure.nonRetryable(
-      `Stooq rejected the request for ${symbol} with HTTP ${status}`,
-      FAILURE_TYPES.providerRejected,
-      { symbol, status },
-    );
-  }
-  if (status !== 200) {
-    // fetch follows redirects, so anything else here (204, 3xx without Location, …) is not a CSV download.
-    return unavailable(`Stooq answered HTTP ${status} for ${symbol}`, undefined);
-  }
+  const statusFailure = httpStatusFailure('Stooq', symbol, response, { symbol }, now);
+  if (statusFailure) return statusFailure;
   if (!STOOQ_HEADERS.includes(firstLine(response.body))) {
     return ApplicationFailure.nonRetryable(
       `Stooq answered ${symbol} with something other than its CSV: ${JSON.stringify(excerpt(response.body))}`,
@@ -60,27 +45,8 @@ export function stooqResponseFailure(
 
 /** A request that never got an answer: network error or per-request timeout. Cancellation is not handled here. */
 export function stooqFetchFailure(symbol: string, error: unknown): ApplicationFailure {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return ApplicationFailure.create({
-    message: `Stooq request for ${symbol} failed: ${reason}`,
-    type: PROVIDER_UNAVAILABLE,
-    cause: error instanceof Error ? error : undefined,
-  });
+  return providerFetchFailure('Stooq', symbol, error);
 }
-
-function unavailable(message: string, nextRetryDelay: number | undefined): ApplicationFailure {
-  // `Retry-After: 0` is no hint at all, and Temporal does not retry a failure whose next delay is zero.
-  return nextRetryDelay === undefined || nextRetryDelay <= 0
-    ? ApplicationFailure.retryable(message, PROVIDER_UNAVAILABLE)
-    : ApplicationFailure.create({ message, type: PROVIDER_UNAVAILABLE, nextRetryDelay });
-}
-
-// Only the head of the body is decoded: a full history can be megabytes and the verdict depends on its start.
-const head = (body: Buffer): string =>
-  body
-    .subarray(0, 256)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
 
 const firstLine = (body: Buffer): string => head(body).split('\n', 1)[0].trimEnd();
 

@@ -108,7 +108,7 @@ describe('worker replicas under kill -9', () => {
       expect(h.pid).toBe(fleet.supervised[i].current()?.pid);
       expect(h.identity).toBe(`${fleet.services[i].env.WORKER_INSTANCE}/${h.pid}@${os.hostname()}`);
     });
-    expect(seen[1].taskQueues).toEqual([TASK_QUEUES.etl, TASK_QUEUES.etlStooq]);
+    expect(seen[1].taskQueues).toEqual([TASK_QUEUES.etl, TASK_QUEUES.etlStooq, TASK_QUEUES.etlSec]);
     expect(seen[3].taskQueues).toEqual([TASK_QUEUES.data]);
     expect(await httpStatus(`${fleet.services[1].baseUrl}/metrics`)).toBe(200);
   });

@@ -11,6 +11,7 @@ import {
 import type { Pool } from 'pg';
 import { createObjectStore, ensureBucket, type ObjectStore } from '../../infra/s3';
 import { createCsvSource } from '../../sources/csv';
+import { createSecSource } from '../../sources/sec';
 import { createStooqSource } from '../../sources/stooq';
 import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
@@ -30,6 +31,8 @@ export interface EtlHarness {
 
 export interface EtlHarnessOptions {
   stooqUrl?: string;
+  /** Base URL of a local SEC-format server (test/support/sec-server.ts). */
+  secUrl?: string;
   /** Extra interceptors for the data worker, e.g. to simulate a crash after a load committed. */
   dataInterceptors?: WorkerOptions['interceptors'];
 }
@@ -72,6 +75,13 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
         stooq: createStooqSource({ baseUrl: options.stooqUrl ?? 'http://127.0.0.1:9/' }),
       },
       stooqRequestsPerSecond: 50,
+      sec: {
+        source: createSecSource({
+          baseUrl: options.secUrl ?? 'http://127.0.0.1:9',
+          userAgent: 'IBY tests iby@example.com',
+        }),
+        requestsPerSecond: 50,
+      },
       workflowBundle: await bundle,
     })),
     ...(await createDataWorkers({

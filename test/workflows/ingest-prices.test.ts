@@ -55,6 +55,8 @@ const batchesOf = (n: number): PlannedBatch[] =>
     parts: [{ key: `raw/${i}`, sha256: 'x', bytes: 1, origin: 'test' }],
   }));
 
+const notPrices = () => Promise.reject(new Error('not an activity of a price run'));
+
 /** Fakes typed against the production factories: renaming an activity breaks this test at compile time. */
 function fakes(
   batches: PlannedBatch[],
@@ -80,6 +82,10 @@ function fakes(
         ? Promise.reject(ApplicationFailure.nonRetryable('x'.repeat(100_000), FAILURE_TYPES.unknownLayout))
         : Promise.resolve(batches),
     collectPriceBatch: () => Promise.reject(new Error('csv batches are collected while planning')),
+    planFundamentalsBatches: notPrices,
+    transformFundamentalsBatch: notPrices,
+    collectCompanyFacts: notPrices,
+    collectSecTickers: notPrices,
     transformPriceBatch: async ({ batchKey }) => {
       const attempt = (seen.transformAttempts.get(batchKey) ?? 0) + 1;
       seen.transformAttempts.set(batchKey, attempt);
@@ -110,6 +116,7 @@ function fakes(
   const data: DataActivities = {
     loadPriceBatch: ({ counts }) =>
       Promise.resolve({ rowsInserted: counts.rowsLoaded, rowsUpdated: 0, rowsUnchanged: 0 }),
+    loadFundamentalsBatch: notPrices,
     recordRunStarted: (run) => {
       seen.ledger.push({ event: 'started', kind: run.runKind });
       return Promise.resolve();

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config, type WorkerService } from '../../
 import { createLogger, type Logger } from '../../infra/logger';
 import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
 import { temporalConnectionOptions } from '../../infra/temporal-connection';
+import { installProcessFaultHandlers } from '../../infra/process-faults';
 import { createWorkerMetrics } from './metrics';
 import { startOpsServer } from './ops-server';
 import { workerTuning, type WorkerTuning } from './worker-tuning';
@@ -39,6 +40,7 @@ export function runWorkerProcess(
     const config = loadConfig();
     const identity = workerTuning(service, config.worker).identity;
     const logger = createLogger(`${service}-worker`, config.logLevel).child({ identity });
+    installProcessFaultHandlers(`${service}-worker`, logger);
     const telemetry = await installTemporalRuntime(logger, config.logLevel, { service: `${service}-worker` });
     const { registry, activityInterceptor, providerFetch } = createWorkerMetrics(service);
     const closers: (() => Promise<unknown>)[] = [];

@@ -67,6 +67,25 @@ describe('GET /ready', () => {
   });
 });
 
+describe('GET /ready deadlines', () => {
+  it('names a dependency that hangs as down once its probe deadline passes, and answers in time', async () => {
+    const hungPool = { query: () => new Promise(() => undefined), end: () => Promise.resolve() } as unknown as Pool;
+    t = await buildTestApp({ clients: { db: hungPool, s3: fakeObjectStore(), redis: healthyRedis() } });
+    const started = performance.now();
+    const res = await t.app.inject({ method: 'GET', url: '/ready' });
+    const elapsed = performance.now() - started;
+    expect(res.statusCode).toBe(503);
+    expect(res.json().checks.postgres).toEqual({
+      ok: false,
+      latencyMs: expect.any(Number),
+      error: 'timed out after 2000 ms',
+    });
+    expect(res.json().checks.temporal.ok).toBe(true);
+    expect(elapsed).toBeGreaterThanOrEqual(1900);
+    expect(elapsed).toBeLessThan(3000);
+  });
+});
+
 describe('GET /metrics', () => {
   it('exposes default metrics and request durations by route pattern and status', async () => {
     t = await buildTestApp();
@@ -128,7 +147,10 @@ describe('GET /docs', () => {
       '/health',
       '/metrics',
       '/ready',
+      '/v1/companies/{cik}/fundamentals',
       '/v1/runs',
+      '/v1/runs/analysis',
+      '/v1/runs/fundamentals',
       '/v1/runs/prices',
       '/v1/runs/{workflowId}',
       '/v1/runs/{workflowId}/batches',
@@ -143,7 +165,11 @@ describe('GET /docs', () => {
       '/v1/schedules/{id}/trigger',
       '/v1/schedules/{id}/unpause',
       '/v1/securities',
+      '/v1/securities/{symbol}/analysis',
+      '/v1/securities/{symbol}/charts/{name}.svg',
+      '/v1/securities/{symbol}/fundamentals',
       '/v1/securities/{symbol}/prices',
+      '/v1/securities/{symbol}/report',
     ]);
     const start = doc.paths['/v1/runs/prices'].post;
     expect(start.security).toEqual([{ apiKey: [] }]);

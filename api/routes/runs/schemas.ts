@@ -64,6 +64,11 @@ export const IngestPricesResultBody = Type.Object({
       files: Type.Optional(Type.Array(Type.String())),
     }),
   ),
+  /** Files of a folder (or parts of a multi-symbol file) that could not be read, each with its failure type. */
+  fileFailures: Type.Optional(
+    Type.Array(Type.Object({ file: Type.String(), type: Type.String(), message: Type.String() })),
+  ),
+  fileFailuresOmitted: Type.Optional(count),
   outcome: RunOutcome,
 });
 

@@ -1,10 +1,9 @@
 /** The `--json` document of `iby analyze`: snake_case keys, one value per bar in every series, null for NaN. */
-import type { IndicatorOutput } from '../domain/finance/indicators';
-import type { PeriodReturn, RiskReport } from '../domain/finance/risk';
-import type { TrendReport } from '../domain/finance/trend';
+import type { AnalyzeJson, IndicatorSeriesJson, JsonNumber } from '../../contracts/analysis';
+import type { IndicatorOutput } from '../../domain/finance/indicators';
+import type { PeriodReturn, RiskReport } from '../../domain/finance/risk';
+import type { TrendReport } from '../../domain/finance/trend';
 import type { Analysis } from './analyze-bars';
-
-type JsonNumber = number | null;
 
 /** JSON has no NaN or Infinity: an undefined metric is null. */
 const num = (value: number | null | undefined): JsonNumber =>
@@ -12,7 +11,7 @@ const num = (value: number | null | undefined): JsonNumber =>
 
 const series = (values: ArrayLike<number>): JsonNumber[] => Array.from(values, num);
 
-function indicatorJson(output: IndicatorOutput): JsonNumber[] | Record<string, JsonNumber[]> {
+function indicatorJson(output: IndicatorOutput): IndicatorSeriesJson {
   if (output instanceof Float64Array) return series(output);
   return Object.fromEntries(Object.entries(output).map(([part, values]) => [part, series(values)]));
 }
@@ -112,7 +111,7 @@ function trendJson(trend: TrendReport): Record<string, unknown> {
   };
 }
 
-export function toAnalyzeJson(analysis: Analysis): Record<string, unknown> {
+export function toAnalyzeJson(analysis: Analysis): AnalyzeJson {
   const { dates } = analysis;
   return {
     symbol: analysis.symbol,

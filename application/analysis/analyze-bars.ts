@@ -1,8 +1,8 @@
 /** The analysis behind `iby analyze`: indicators, risk and trend of one symbol's bars. No I/O. */
-import type { PriceBar } from '../contracts/prices';
-import { computeIndicator, type IndicatorOutput, type OhlcvArrays } from '../domain/finance/indicators';
-import { computeRisk, type RiskReport, type RiskSeries } from '../domain/finance/risk';
-import { analyzeTrend, type TrendReport } from '../domain/finance/trend';
+import type { PriceBar } from '../../contracts/prices';
+import { computeIndicator, type IndicatorOutput, type OhlcvArrays } from '../../domain/finance/indicators';
+import { computeRisk, type RiskReport, type RiskSeries } from '../../domain/finance/risk';
+import { analyzeTrend, type TrendReport } from '../../domain/finance/trend';
 
 export interface Analysis {
   symbol: string;

@@ -1,0 +1,77 @@
+import type { Pool } from 'pg';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  FAILURE_TYPES,
+  type AnalyzeRequest,
+  type AnalyzeSymbolsInput,
+  type AnalyzeSymbolsResult,
+  type PlannedAnalysisBatch,
+} from '../../contracts';
+import {
+  fundamentalsFrom,
+  planAnalysis,
+  readBarsCached,
+  UnknownBenchmarkError,
+  warmLatestAnalysis,
+  type FundamentalsSource,
+  type RenderArtifacts,
+} from '../../application/analysis';
+import { fundamentalsReportAsOf } from '../../application/fundamentals';
+import type { RenderTiming } from '../../application/report';
+import type { JsonCache } from '../../infra/cache';
+import type { ObjectStore } from '../../infra/s3';
+import { symbolHasBars, symbolsWithDailyBars } from '../../infra/repositories/analysis-bars';
+import { upsertAnalysisResult } from '../../infra/repositories/analysis-results';
+import { analyzeSymbolsActivity } from './analyze-symbols';
+import { batchRenderer } from './render';
+
+export interface AnalysisDeps {
+  db: Pool;
+  cache: JsonCache;
+  /** Where charts and tearsheets are stored; without it nothing is rendered and documents list no charts. */
+  s3?: ObjectStore;
+  /** Fundamentals as of a date; by default the point-in-time facts in Postgres. */
+  fundamentals?: FundamentalsSource;
+  /** Overrides the renderer (tests); by default charts and the tearsheet go to `s3`. */
+  renderArtifacts?: RenderArtifacts;
+  /** Told how long each symbol's rendering took (metrics, the bench). */
+  observeRender?: (timing: RenderTiming) => void;
+}
+
+/** Compute, store and warm: CPU-bound work, hosted by the analysis worker. */
+export function createAnalysisActivities(deps: AnalysisDeps) {
+  const reader = { db: deps.db, cache: deps.cache };
+  // Ratios from filings filed by the as-of date, priced at the close on that date.
+  const fundamentals = deps.fundamentals ?? fundamentalsFrom((s, d, p) => fundamentalsReportAsOf(deps.db, s, d, p));
+  return {
+    planAnalysis: async (request: AnalyzeRequest): Promise<PlannedAnalysisBatch[]> => {
+      try {
+        return await planAnalysis(
+          { symbolsWithDailyBars: () => symbolsWithDailyBars(deps.db), hasBars: (s) => symbolHasBars(deps.db, s) },
+          request,
+        );
+      } catch (err) {
+        if (err instanceof UnknownBenchmarkError)
+          throw ApplicationFailure.nonRetryable(err.message, FAILURE_TYPES.invalidInput);
+        throw err;
+      }
+    },
+    analyzeSymbols: async (input: AnalyzeSymbolsInput): Promise<AnalyzeSymbolsResult> => {
+      const renderer = batchRenderer(deps, input.batchKey);
+      const result = await analyzeSymbolsActivity(
+        {
+          readBars: async (symbol, to) => (await readBarsCached(reader, symbol, to)).value,
+          fundamentals,
+          renderArtifacts: renderer.render,
+          store: (row) => upsertAnalysisResult(deps.db, row),
+          warm: (symbol, stored) => warmLatestAnalysis(reader, symbol, stored),
+        },
+        input,
+      );
+      renderer.done();
+      return result;
+    },
+  };
+}
+
+export type AnalysisActivities = ReturnType<typeof createAnalysisActivities>;

@@ -1,0 +1,169 @@
+/** Vocabulary of the analysis service: the analysis document (one shape for CLI, API and storage) and the
+ * inputs and outputs of the analysis workflows and activities. */
+import type { FundamentalsJson } from '../domain/finance/fundamentals';
+import type { QualityFlag } from './prices';
+
+/** JSON has no NaN or Infinity: an undefined value is null. */
+export type JsonNumber = number | null;
+
+/** One value per bar, or one such series per part (`macd`, `signal`, `histogram`). */
+export type IndicatorSeriesJson = JsonNumber[] | Record<string, JsonNumber[]>;
+/** The latest defined value of each series (or of each part). */
+export type IndicatorLatestJson = JsonNumber | Record<string, JsonNumber>;
+
+/** The `iby analyze --json` document: these keys, snake_case risk and trend keys, one value per bar in every series. */
+export interface AnalyzeJson<I = IndicatorSeriesJson> {
+  symbol: string;
+  periodsPerYear: number;
+  bars: number;
+  from: string;
+  to: string;
+  dates: string[];
+  indicators: Record<string, I>;
+  risk: Record<string, unknown>;
+  trend: Record<string, unknown>;
+}
+
+export const ANALYZE_JSON_KEYS = [
+  'symbol',
+  'periodsPerYear',
+  'bars',
+  'from',
+  'to',
+  'dates',
+  'indicators',
+  'risk',
+  'trend',
+] as const satisfies readonly (keyof AnalyzeJson)[];
+
+export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** Bars of a symbol that were left out because they come from a load of another frequency. */
+export interface ExcludedBars {
+  origin: string;
+  /** Null for a load of one or two bars that fits the chosen frequency nowhere. */
+  frequency: Frequency | null;
+  bars: number;
+  from: string;
+  to: string;
+}
+
+/** A ledger batch whose rows the analysis used: the run that loaded them, for lineage. */
+export interface LineageBatch {
+  workflowId: string;
+  runId: string;
+  batchKey: string;
+  source: string;
+  loadedAt: string;
+}
+
+export interface AnalysisInputs {
+  /** Bars analysed (after the frequency rule and the window). */
+  bars: number;
+  /** Bars carrying each quality flag. */
+  flags: Partial<Record<QualityFlag, number>>;
+  excluded: ExcludedBars[];
+  lineage: LineageBatch[];
+  /** The benchmark's lineage, when there is a benchmark. */
+  benchmarkLineage: LineageBatch[];
+}
+
+export interface BenchmarkUsed {
+  symbol: string;
+  bars: number;
+  from: string;
+  to: string;
+}
+
+/** What the API returns and `analysis_results.document` stores. */
+export interface AnalysisDocument<I = IndicatorSeriesJson> extends AnalyzeJson<I> {
+  asOf: string;
+  /** The one frequency the bars were analysed on; bars of other frequencies are listed in `inputs.excluded`. */
+  frequency: Frequency;
+  benchmark: BenchmarkUsed | null;
+  riskPriceField: 'adj_close' | 'close';
+  /** The `iby fundamentals --json` document as of `asOf` with the close on `asOf` as the price, or null. */
+  fundamentals: FundamentalsJson | null;
+  /** Why `fundamentals` is null. */
+  fundamentalsReason: string | null;
+  /** Chart name → URL; empty until charts are rendered. */
+  charts: Record<string, string>;
+  reportUrl: string | null;
+  inputs: AnalysisInputs;
+}
+
+/** `benchmark: "none"` analyses without one. */
+export const NO_BENCHMARK = 'none';
+export const DEFAULT_BENCHMARK = '^GSPC';
+
+/** The request of one batch of the analysis run: symbols, the benchmark (null for none) and the window. */
+export interface AnalyzeSymbolsInput {
+  symbols: string[];
+  benchmark: string | null;
+  /** Only bars on or before `asOf` are used; the default is each symbol's last bar. */
+  asOf?: string;
+  from?: string;
+  to?: string;
+  /** The analysis run that computed the results, recorded with them. */
+  analysisWorkflowId: string;
+  analysisRunId: string;
+  batchKey: string;
+}
+
+/** Keys and counts only: the documents are in Postgres. */
+export interface AnalyzedSymbol {
+  symbol: string;
+  asOf: string;
+  bars: number;
+  chartKeys: Record<string, string>;
+  reportKey: string | null;
+}
+
+export interface SymbolFailure {
+  symbol: string;
+  reason: string;
+}
+
+export interface AnalyzeSymbolsResult {
+  batchKey: string;
+  analysed: AnalyzedSymbol[];
+  failures: SymbolFailure[];
+  barsRead: number;
+}
+
+export type AnalyzeBatchInput = AnalyzeSymbolsInput;
+export type AnalyzeBatchResult = AnalyzeSymbolsResult;
+
+/** What `POST /v1/runs/analysis` accepts (normalised); also the `analyze` workflow's input. */
+export interface AnalyzeRequest {
+  /** Default: every symbol with daily bars. */
+  symbols?: string[];
+  /** A symbol, `none`, or absent for DEFAULT_BENCHMARK when it has bars (else none). */
+  benchmark?: string;
+  from?: string;
+  to?: string;
+  asOf?: string;
+  batchSize: number;
+}
+
+export const DEFAULT_ANALYSIS_BATCH_SIZE = 25;
+export const MAX_ANALYSIS_BATCH_SIZE = 500;
+
+/** One batch of an analysis run, with the benchmark resolved once for the whole run (null: none). */
+export interface PlannedAnalysisBatch {
+  batchKey: string;
+  symbols: string[];
+  benchmark: string | null;
+}
+
+/** At most this many symbol failures are kept in a run's result: the rest are counted. */
+export const MAX_REPORTED_SYMBOL_FAILURES = 200;
+
+export interface AnalyzeTotals {
+  symbolsAnalysed: number;
+  symbolsFailed: number;
+  barsRead: number;
+  /** Symbols the library could not analyse, with the reason (the first MAX_REPORTED_SYMBOL_FAILURES). */
+  symbolFailures: SymbolFailure[];
+}
