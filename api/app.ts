@@ -16,6 +16,7 @@ import routePolicyPlugin from './plugins/route-policy';
 import s3Plugin from './plugins/s3';
 import { formatSchemaErrors } from './plugins/schema-errors';
 import securityPlugin from './plugins/security';
+import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
 import fundamentalsRoutes from './routes/fundamentals';
@@ -63,6 +64,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(securityChartRoutes, { prefix: '/v1' });
     await fastify.register(securityReportRoutes, { prefix: '/v1' });
     await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
+    await fastify.register(staticPlugin);
   },
   { name: 'api' },
 );

@@ -111,6 +111,7 @@ async function startStack(config: Config, replicas: Record<WorkerService, number
 function printUrls(config: Config, services: NodeService[], logDir: string): void {
   const api = apiBaseUrl(config);
   const rows: [string, string][] = [
+    ['Dashboard', `${api}/`],
     ['API', api],
     ['OpenAPI docs', `${api}/docs`],
     ['Temporal UI', config.temporal.uiUrl],

@@ -1,0 +1,93 @@
+/**
+ * One chart from the shared option builders (domain/charts/options, the modules the server renders SVG from),
+ * made interactive here: tooltips, zoom on the time axis, and range presets.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChartName, ChartSeries } from '../../../domain/charts/chart-series';
+import { chartSpec, type EChartsOption } from '../../../domain/charts/options';
+
+export const RANGES = [
+  ['1M', 1],
+  ['6M', 6],
+  ['1Y', 12],
+  ['5Y', 60],
+  ['Max', 0],
+] as const;
+export type RangeLabel = (typeof RANGES)[number][0];
+
+/** The first date inside a preset range ending at the last date; `Max` is the first date. */
+export function rangeStart(dates: readonly string[], label: RangeLabel): number {
+  const months = RANGES.find(([l]) => l === label)?.[1] ?? 0;
+  if (!months || dates.length === 0) return 0;
+  const end = new Date(`${dates[dates.length - 1]}T00:00:00Z`);
+  end.setUTCMonth(end.getUTCMonth() - months);
+  const from = end.toISOString().slice(0, 10);
+  const index = dates.findIndex((d) => d >= from);
+  return index < 0 ? 0 : index;
+}
+
+/** Charts on a date axis get tooltips and zoom (wheel/drag inside, a slider below); the heatmap stays as is. */
+export function interactive(name: ChartName, option: EChartsOption, startIndex: number): EChartsOption {
+  if (name === 'monthly-returns') return { ...option, tooltip: { trigger: 'item' } };
+  const axes = Array.isArray(option.xAxis) ? option.xAxis.map((_, i) => i) : [0];
+  return {
+    ...option,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'cross', link: [{ xAxisIndex: 'all' }] } },
+    dataZoom: [
+      { type: 'inside', xAxisIndex: axes, startValue: startIndex },
+      { type: 'slider', xAxisIndex: axes, startValue: startIndex, height: 18, bottom: 4 },
+    ],
+  };
+}
+
+interface ChartProps {
+  name: ChartName;
+  series: ChartSeries;
+  range: RangeLabel;
+  label: string;
+}
+
+export function Chart({ name, series, range, label }: ChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string>('');
+  const spec = chartSpec(name, series);
+  const zoomable = name !== 'monthly-returns';
+  const height = spec.height + (zoomable ? 28 : 0);
+
+  useEffect(() => {
+    let disposed = false;
+    let dispose = () => {};
+    import('./echarts')
+      .then(({ echarts }) => {
+        if (disposed || !el.current) return;
+        const chart = echarts.init(el.current, null, { renderer: 'canvas' });
+        chart.setOption(interactive(name, spec.option, rangeStart(series.dates, range)));
+        const observer = new ResizeObserver(() => chart.resize());
+        observer.observe(el.current);
+        dispose = () => {
+          observer.disconnect();
+          chart.dispose();
+        };
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      disposed = true;
+      dispose();
+    };
+    // A new range or series redraws the chart from the shared options.
+  }, [name, series, range]);
+
+  if (error) return <p class="error">The chart could not be drawn: {error}</p>;
+  return (
+    <figure class="chart">
+      <div
+        ref={el}
+        role="img"
+        aria-label={label}
+        data-chart={name}
+        data-points={series.dates.length}
+        style={{ height: `${height}px` }}
+      />
+    </figure>
+  );
+}
