@@ -2,7 +2,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config, type WorkerService } from '../config';
 import { createPool } from '../infra/db/pool';
-import { demoRequests, existingData, startPricesRun, summarizeRun, waitForRun } from '../infra/local-stack/demo';
+import {
+  demoPipelineRequest,
+  demoRow,
+  type DemoRow,
+  existingData,
+  formatDemoTable,
+  startPipelineRun,
+  summarizeRun,
+  waitForRun,
+} from '../infra/local-stack/demo';
 import {
   apiBaseUrl,
   assertPortsFree,
@@ -136,19 +145,26 @@ async function loadDemoOnFirstStart(config: Config): Promise<boolean> {
     return true;
   }
   const api = { baseUrl: apiBaseUrl(config), apiKey: config.api.keys[0] ?? '' };
-  let allCompleted = true;
-  for (const body of demoRequests()) {
-    const workflowId = await startPricesRun(api, body);
-    say(`demo: started ${workflowId}`);
-    const run = await waitForRun(api, workflowId);
-    allCompleted &&= run.status === 'COMPLETED';
-    const links = {
-      api: `${api.baseUrl}/v1/runs/${encodeURIComponent(workflowId)}`,
-      ui: `${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows/${encodeURIComponent(workflowId)}`,
-    };
-    say(summarizeRun(body, run, links));
+  const workflowId = await startPipelineRun(api, demoPipelineRequest());
+  say(`demo: started pipeline ${workflowId}`);
+  const run = await waitForRun(api, workflowId);
+  const links = {
+    api: `${api.baseUrl}/v1/runs/${encodeURIComponent(workflowId)}`,
+    ui: `${config.temporal.uiUrl}/namespaces/${config.temporal.namespace}/workflows/${encodeURIComponent(workflowId)}`,
+  };
+  say(summarizeRun(run, links));
+  if (run.status !== 'COMPLETED' || run.outcome !== 'succeeded') return false;
+  const symbols = run.result?.changedSymbols ?? [];
+  const rows: DemoRow[] = [];
+  for (const symbol of symbols) {
+    // A symbol the analysis could not analyse (too few bars) has no document: say so, the rest still print.
+    await demoRow(api, symbol).then(
+      (row) => rows.push(row),
+      (err: unknown) => say(`demo: ${symbol} not shown: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
-  return allCompleted;
+  say(formatDemoTable(rows));
+  return true;
 }
 
 /** `npm start -- --replicas etl=3,data=2`; the counts default to ETL_WORKER_REPLICAS and friends. */

@@ -6,6 +6,7 @@ import {
   type RunStarted,
 } from '../../infra/repositories/runs-write';
 import { loadFundamentalsBatch, type LoadFundamentalsBatchInput } from './fundamentals-load';
+import { lastFinishedRunAt } from '../../infra/repositories/last-run';
 import { heartbeating } from '../heartbeat';
 import type { DetectSuspectedActionsInput } from '../../contracts';
 import { detectSuspectedActions } from './detect-suspected-actions';
@@ -24,6 +25,7 @@ export function createDataActivities(deps: DataDeps) {
       heartbeating(() => loadFundamentalsBatch(deps, input)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),
     recordRunFinished: (run: RunFinished) => recordRunFinished(deps.db, run),
+    lastFinishedRunAt: (input: { runKind: string }) => lastFinishedRunAt(deps.db, input.runKind),
   };
 }
 

@@ -12,6 +12,7 @@ import {
 } from '@temporalio/client';
 import { TypedSearchAttributes, type SearchAttributePair } from '@temporalio/common';
 import type { IngestProgress } from '../../contracts';
+import { FakeSchedules } from './fake-schedules';
 
 export interface FakeRun {
   workflowId: string;
@@ -52,6 +53,8 @@ export class FakeTemporal {
   readonly runs = new Map<string, FakeRun>();
   readonly starts: RecordedStart[] = [];
   readonly cancelled: string[] = [];
+  /** `client.schedule`: schedules in memory, with the server's not-found and already-running errors. */
+  readonly schedules = new FakeSchedules();
   listQueries: string[] = [];
   /** Set to make every call fail as if the server were unreachable. */
   unavailable = false;
@@ -84,6 +87,7 @@ export class FakeTemporal {
         getHandle: (workflowId: string) => this.handle(workflowId),
         list: (options: ListOptions) => this.list(options),
       },
+      schedule: this.schedules.client(),
       workflowService: {
         getSystemInfo: () =>
           this.attempt(() => {

@@ -19,6 +19,8 @@ export async function companyFundamentalsAsOf(
   cik: number,
   options: FundamentalsAsOf,
 ): Promise<StoredFundamentals> {
+  // CIKs are stored as Postgres integers: a larger one (10 digits are allowed in a path) cannot have been loaded.
+  if (cik > 2_147_483_647) return { code: 'not_found', reason: `no fundamentals loaded for CIK ${cik}` };
   const facts = await readCompanyFactsAsOf(db, cik, options.asOf);
   if (!facts) return { code: 'not_found', reason: `no fundamentals loaded for CIK ${cik}` };
   const outcome = fundamentalsReportOf(facts, options);

@@ -1,5 +1,5 @@
 import { ScheduleRequestError } from './errors';
-import { parseDaysOfWeek, specView, toTemporalSpec } from './spec';
+import { checkCron, parseDaysOfWeek, specView, toTemporalSpec } from './spec';
 import { backfillBound, formatDuration, parseDuration, startOfDay } from './time';
 
 describe('schedule spec', () => {
@@ -31,6 +31,23 @@ describe('schedule spec', () => {
     expect(() => specView({ cron: '* * * * *', calendar: { hour: 1, minute: 0 } })).toThrow(/^body\/cron cannot/);
     expect(() => specView({ cron: '* * * * *', timezone: 'Nowhere/Land' })).toThrow(/^body\/timezone/);
     expect(() => toTemporalSpec(specView({ cron: '30 18 *' }))).toThrow(/^body\/cron "30 18 \*"/);
+  });
+
+  it('accepts cron values, ranges, steps, lists, names and macros, and refuses anything else naming body/cron', () => {
+    for (const cron of ['30 18 * * 1-5', '*/15 0-6/2 1,15 JAN-MAR mon-fri', '0 0 31 * *', '@daily'])
+      expect(() => checkCron(cron)).not.toThrow();
+    for (const cron of [
+      '60 * * * *',
+      '* 24 * * *',
+      '* * 0 * *',
+      '* * * 13 *',
+      '* * * * 8',
+      '5-1 * * * *',
+      '*/0 * * * *',
+    ])
+      expect(() => checkCron(cron)).toThrow(/^body\/cron /);
+    for (const cron of ['', 'x * * * *', '* * * * * *', '1,,2 * * * *', '@often', '-1 * * * *', '*/ * * * *'])
+      expect(() => specView({ cron })).toThrow(/^body\/cron /);
   });
 });
 

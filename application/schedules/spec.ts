@@ -27,7 +27,10 @@ export function specView(request: Pick<ScheduleRequest, 'calendar' | 'cron' | 't
   if (request.calendar && request.cron !== undefined)
     throw new ScheduleRequestError('body/cron', 'cannot be given together with body/calendar');
   if (request.calendar) return { calendar: request.calendar, timezone };
-  if (request.cron !== undefined) return { cron: request.cron, timezone };
+  if (request.cron !== undefined) {
+    checkCron(request.cron);
+    return { cron: request.cron, timezone };
+  }
   throw new ScheduleRequestError('body/calendar', 'or body/cron is required');
 }
 
@@ -66,9 +69,50 @@ function dayOf(name: string, text: string): DayOfWeek {
 const badDays = (text: string) =>
   new ScheduleRequestError('body/calendar/dayOfWeek', `"${text}" is not like MON-FRI or MON,WED,FRI`);
 
-/** Five fields (minute hour day-of-month month day-of-week) or a macro such as @daily; Temporal checks the rest. */
-function checkCron(cron: string): void {
-  const fields = cron.trim().split(/\s+/);
-  if (cron.trim().startsWith('@') ? fields.length !== 1 : fields.length < 5 || fields.length > 7)
-    throw new ScheduleRequestError('body/cron', `"${cron}" is not a cron expression like "30 18 * * 1-5"`);
+const CRON_MACROS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
+/** Each field's range, and its names (months and days may be spelt JAN…, SUN…). */
+const CRON_FIELDS: { name: string; min: number; max: number; names?: string[]; first?: number }[] = [
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of month', min: 1, max: 31 },
+  { name: 'month', min: 1, max: 12, names: MONTHS, first: 1 },
+  { name: 'day of week', min: 0, max: 7, names: DAYS, first: 0 },
+];
+
+/**
+ * Five fields (minute hour day-of-month month day-of-week), each `*`, a value, a range, a step (`*\/15`, `1-5/2`)
+ * or a list of those; or a macro such as @daily. Checked here so a typo is a 400 naming body/cron, not a server error.
+ */
+export function checkCron(cron: string): void {
+  const text = cron.trim();
+  const bad = (why: string) =>
+    new ScheduleRequestError('body/cron', `"${cron}" is not a cron expression like "30 18 * * 1-5" (${why})`);
+  if (text.startsWith('@')) {
+    if (!CRON_MACROS.includes(text.toLowerCase())) throw bad(`unknown macro; use one of ${CRON_MACROS.join(', ')}`);
+    return;
+  }
+  const fields = text.split(/\s+/);
+  if (fields.length !== 5) throw bad(`${fields.length} fields, need 5`);
+  fields.forEach((field, i) => {
+    const spec = CRON_FIELDS[i];
+    const value = (token: string): number => {
+      const named = spec.names?.indexOf(token.toUpperCase()) ?? -1;
+      const n = named >= 0 ? named + (spec.first ?? 0) : /^\d{1,2}$/.test(token) ? Number(token) : NaN;
+      if (!(n >= spec.min && n <= spec.max)) throw bad(`${spec.name} "${token}" is not in ${spec.min}-${spec.max}`);
+      return n;
+    };
+    for (const part of field.split(',')) {
+      const [range, step, ...extra] = part.split('/');
+      if (extra.length || (step !== undefined && !/^[1-9]\d{0,1}$/.test(step)))
+        throw bad(`${spec.name} step in "${part}"`);
+      if (range === '*') continue;
+      const [from, to, ...more] = range.split('-');
+      if (more.length || from === '') throw bad(`${spec.name} "${part}"`);
+      const start = value(from);
+      if (to !== undefined && value(to) < start) throw bad(`${spec.name} range "${range}" runs backwards`);
+    }
+  });
 }

@@ -84,8 +84,13 @@ async function copyVerified(client: PoolClient, staged: Readable): Promise<strin
 }
 
 async function upsert(client: PoolClient, entry: BatchLedgerEntry): Promise<LoadCounts> {
-  const { inserted, updated } = await mergeStagedPrices(client, entry);
-  return { rowsInserted: inserted, rowsUpdated: updated, rowsUnchanged: entry.rowsLoaded - inserted - updated };
+  const { inserted, updated, changed } = await mergeStagedPrices(client, entry);
+  return {
+    rowsInserted: inserted,
+    rowsUpdated: updated,
+    rowsUnchanged: entry.rowsLoaded - inserted - updated,
+    changedSymbols: changed,
+  };
 }
 
 async function ledgerCounts(client: PoolClient, entry: BatchLedgerEntry): Promise<LoadCounts | null> {
@@ -97,6 +102,9 @@ async function ledgerCounts(client: PoolClient, entry: BatchLedgerEntry): Promis
   );
   if (!rows.length) return null;
   const { stagedSha256, ...counts } = rows[0];
+  // The ledger keeps counts, not which symbols changed: a batch that changed rows reports all its symbols (a
+  // retried load may over-report; analysing a symbol again is harmless, missing one is not).
+  counts.changedSymbols = counts.rowsInserted + counts.rowsUpdated > 0 ? [...entry.symbols].sort() : [];
   if (stagedSha256 !== entry.stagedSha256) {
     throw new ChecksumMismatchError(
       `batch ${entry.batchKey} was already loaded from different staged data (${stagedSha256})`,

@@ -50,6 +50,7 @@ describe('merging a staged batch into price_bars', () => {
       rowsInserted: 3,
       rowsUpdated: 0,
       rowsUnchanged: 0,
+      changedSymbols: ['AAA', 'BBB'],
     });
     const before = await rows('AAA');
     // AAA: one unchanged, one changed, one new day; CCC: a new symbol in the same batch.
@@ -57,7 +58,7 @@ describe('merging a staged batch into price_bars', () => {
       ['AAA,2020-01-02,10', 'AAA,2020-01-03,11.5', 'AAA,2020-01-06,12', 'CCC,2020-01-02,7', 'CCC,2020-01-03,8'],
       'r2',
     );
-    expect(counts).toEqual({ rowsInserted: 3, rowsUpdated: 1, rowsUnchanged: 1 });
+    expect(counts).toEqual({ rowsInserted: 3, rowsUpdated: 1, rowsUnchanged: 1, changedSymbols: ['AAA', 'CCC'] });
     const after = await rows('AAA');
     expect(after.map((r) => [r.date, r.close])).toEqual([
       ['2020-01-02', 10],
@@ -88,7 +89,7 @@ describe('merging a staged batch into price_bars', () => {
         await new Promise((r) => setTimeout(r, 25));
       }
       await other.query('COMMIT');
-      expect(await loading).toEqual({ rowsInserted: 2, rowsUpdated: 1, rowsUnchanged: 0 });
+      expect(await loading).toEqual({ rowsInserted: 2, rowsUpdated: 1, rowsUnchanged: 0, changedSymbols: ['DDD'] });
     } finally {
       other.release();
     }

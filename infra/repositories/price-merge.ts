@@ -25,11 +25,13 @@ const UNIQUE_VIOLATION = '23505';
 export interface MergeCounts {
   inserted: number;
   updated: number;
+  /** Symbols with at least one row inserted or updated, sorted: what the pipeline analyses again. */
+  changed: string[];
 }
 
 export async function mergeStagedPrices(client: PoolClient, target: MergeTarget): Promise<MergeCounts> {
-  const { symbols, existing } = await registerSymbols(client);
-  if (existing.length === symbols) return upsert(client, target, null);
+  const { staged, existing } = await registerSymbols(client);
+  if (existing.length === staged.length) return upsert(client, target, null);
 
   await client.query('SAVEPOINT new_symbols');
   let inserted: number;
@@ -41,17 +43,20 @@ export async function mergeStagedPrices(client: PoolClient, target: MergeTarget)
     return upsert(client, target, null);
   }
   await client.query('RELEASE SAVEPOINT new_symbols');
-  if (!existing.length) return { inserted, updated: 0 };
+  // Every staged symbol has rows, so each new one had rows inserted.
+  const known = new Set(existing);
+  const added = staged.filter((symbol) => !known.has(symbol));
+  if (!existing.length) return { inserted, updated: 0, changed: added };
   const rest = await upsert(client, target, existing);
-  return { inserted: inserted + rest.inserted, updated: rest.updated };
+  return { inserted: inserted + rest.inserted, updated: rest.updated, changed: [...added, ...rest.changed].sort() };
 }
 
 /** One pass over the staged symbols: registers the new securities and names the symbols that already have bars. */
-async function registerSymbols(client: PoolClient): Promise<{ symbols: number; existing: string[] }> {
-  const { rows } = await client.query<{ symbols: number; existing: string[] }>(
+async function registerSymbols(client: PoolClient): Promise<{ staged: string[]; existing: string[] }> {
+  const { rows } = await client.query<{ staged: string[]; existing: string[] }>(
     `WITH staged AS (SELECT DISTINCT symbol FROM price_bars_staging),
           registered AS (INSERT INTO securities (symbol) SELECT symbol FROM staged ON CONFLICT DO NOTHING)
-     SELECT count(*)::int AS symbols,
+     SELECT array_agg(symbol ORDER BY symbol) AS staged,
             COALESCE(array_agg(symbol) FILTER (WHERE EXISTS (SELECT 1 FROM price_bars p WHERE p.symbol = staged.symbol)),
                      '{}') AS existing
      FROM staged`,
@@ -77,9 +82,10 @@ async function upsert(client: PoolClient, target: MergeTarget, symbols: string[]
        ON CONFLICT (symbol, date) DO UPDATE
          SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, workflow_id = EXCLUDED.workflow_id, updated_at = now()
          WHERE (${CHANGED.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${CHANGED.map((c) => `EXCLUDED.${c}`).join(', ')})
-       RETURNING (xmax = 0) AS inserted
+       RETURNING p.symbol, (xmax = 0) AS inserted
      )
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
+            COALESCE(array_agg(DISTINCT symbol ORDER BY symbol), '{}') AS changed
      FROM upserted`,
     [target.source, target.workflowId, symbols],
   );

@@ -135,10 +135,10 @@ describe('iby operator commands against the API', () => {
     expect(gone.err).toBe(`iby schedule: 404 no schedule with id ${id}\n`);
   });
 
-  it('says why create-default cannot work yet, and maps every failure to its documented exit code', async () => {
+  it('says why create-default needs a pipeline request, and maps every failure to its documented exit code', async () => {
     const def = await iby(['schedule', 'create-default']);
     expect(def.code).toBe(3);
-    expect(def.err).toMatch(/^iby schedule: 400 body\/action\/kind "pipeline" cannot be scheduled yet/);
+    expect(def.err).toMatch(/^iby schedule: 400 body\/action\/request .*prices/);
 
     const noKey = await iby(['schedule', 'list'], { IBY_API_KEY: '' });
     expect(noKey).toMatchObject({ code: 3, out: '' });

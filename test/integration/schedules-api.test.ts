@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import { createScheduleService, ScheduleRequestError, scheduledWorkflow } from '../../application/schedules';
 import { TASK_QUEUES, type IngestPricesResult, type ScheduleView } from '../../contracts';
 import { ingestPrices } from '../../workflows/ingest-prices';
 import { eventually, SCHEDULES_API_KEY, startSchedulesStack, type SchedulesStack } from '../support/schedules-app';
@@ -90,10 +89,9 @@ describe('schedules through the API on the dev server', () => {
       url: '/v1/schedules',
       payload: { id: id('pipe'), action: { kind: 'pipeline', request: {} }, cron: '30 18 * * 1-5' },
     });
+    // A pipeline must say which prices it loads.
     expect(pipeline.statusCode).toBe(400);
-    expect(pipeline.json<{ message: string }>().message).toMatch(
-      /body\/action\/kind "pipeline" cannot be scheduled yet/,
-    );
+    expect(pipeline.json<{ message: string }>().message).toMatch(/^body\/action\/request .*prices/);
 
     const zone = await call({
       method: 'POST',
@@ -264,34 +262,23 @@ describe('schedules through the API on the dev server', () => {
     expect((await call({ method: 'POST', url: `/v1/schedules/${scheduleId}/trigger` })).statusCode).toBe(404);
   });
 
-  it('create-default needs the pipeline workflow, and creates weekdays 18:30 New York once it is registered', async () => {
+  it('create-default needs a pipeline request, and creates weekdays 18:30 New York with one', async () => {
     const refused = await call({ method: 'POST', url: '/v1/schedules/default', payload: {} });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json<{ message: string }>().message).toMatch(/"pipeline" cannot be scheduled yet/);
+    expect(refused.json<{ message: string }>().message).toMatch(/^body\/action\/request .*prices/);
 
-    const client = stack.harness.client;
-    const without = createScheduleService({ client, context: { importRoots: [] } });
-    await expect(without.createDefault()).rejects.toBeInstanceOf(ScheduleRequestError);
-
-    // The same code with a `pipeline` entry (stood in for by the price workflow) creates the default schedule.
-    const withPipeline = createScheduleService({
-      client,
-      context: { importRoots: [sharedData()] },
-      workflows: {
-        pipeline: scheduledWorkflow({
-          workflow: ingestPrices,
-          taskQueue: TASK_QUEUES.etl,
-          prepare: (request) =>
-            Promise.resolve({ args: [request as never], summary: 'pipeline', searchAttributes: [] }),
-        }),
-      },
+    const created = await call({
+      method: 'POST',
+      url: '/v1/schedules/default',
+      payload: { id: id('default'), request: { prices: pricesAction.request } },
     });
-    const view = await withPipeline.createDefault({ id: id('default'), request: pricesAction.request });
+    expect(created.statusCode).toBe(201);
+    const view = created.json<ScheduleView>();
     expect(view).toMatchObject({
       id: id('default'),
       paused: false,
       spec: { calendar: { hour: 18, minute: 30, dayOfWeek: 'MON-FRI' }, timezone: 'America/New_York' },
-      action: { kind: 'pipeline', workflowType: 'ingestPrices' },
+      action: { kind: 'pipeline', workflowType: 'dailyPipeline', taskQueue: 'analysis' },
     });
     expect(view.nextActionTimes.length).toBeGreaterThan(0);
   });

@@ -131,6 +131,7 @@ function fakes(
       });
     },
     loadFundamentalsBatch: notPrices,
+    lastFinishedRunAt: notPrices,
     recordRunStarted: (run) => {
       seen.ledger.push({ event: 'started', kind: run.runKind });
       return Promise.resolve();

@@ -151,6 +151,7 @@ describe('GET /docs', () => {
       '/v1/runs',
       '/v1/runs/analysis',
       '/v1/runs/fundamentals',
+      '/v1/runs/pipeline',
       '/v1/runs/prices',
       '/v1/runs/{workflowId}',
       '/v1/runs/{workflowId}/batches',

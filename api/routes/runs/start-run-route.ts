@@ -27,6 +27,7 @@ export interface StartRunRoute<B extends TSchema, Req> {
   /** `/runs/prices` … under the `/v1` prefix. */
   path: string;
   summary: string;
+  description?: string;
   body: B;
   spec: RunStartSpec<Req>;
   /** The application layer's check and canonical form of the body (may reject with InvalidRunRequest). */
@@ -48,6 +49,7 @@ export function registerStartRunRoute<B extends TSchema, Req>(
       onRequest: fastify.requireApiKey,
       schema: {
         summary: route.summary,
+        ...(route.description ? { description: route.description } : {}),
         tags: ['runs'],
         security: API_KEY_SECURITY,
         body: route.body,

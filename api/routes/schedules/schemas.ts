@@ -58,7 +58,18 @@ export const UpdateScheduleBody = Type.Object(
 export const CreateDefaultBody = Type.Object(
   {
     id: Type.Optional(SCHEDULE_ID),
-    request: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'The pipeline request' })),
+    request: Type.Optional(
+      Type.Object(
+        {},
+        {
+          additionalProperties: true,
+          description:
+            'The pipeline request (the body of POST /v1/runs/pipeline). Required in practice: it must name the ' +
+            'prices to load, e.g. { "prices": { "source": "stooq", "symbols": ["AAPL"] } }; without it the answer ' +
+            'is 400 naming body/action/request',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
