@@ -1,0 +1,57 @@
+/**
+ * The analysis run's application code without Temporal: the same plan, the same batches and window, the same
+ * `analyzeSymbols` use case (document builder, renderer, store, cache warm), over bars read straight from Postgres.
+ */
+import type { Pool } from 'pg';
+import {
+  analyzeSymbols,
+  noFundamentals,
+  normalizeAnalysisRequest,
+  planAnalysis,
+  renderNoArtifacts,
+  warmLatestAnalysis,
+  type AnalysisRequestInput,
+  type RenderArtifacts,
+} from '../application/analysis';
+import { DEFAULT_CONCURRENT_BATCHES } from '../contracts';
+import type { JsonCache } from '../infra/cache';
+import { readAnalysisBars, symbolHasBars, symbolsWithDailyBars } from '../infra/repositories/analysis-bars';
+import { upsertAnalysisResult } from '../infra/repositories/analysis-results';
+import { inWindow } from './pipeline';
+
+export interface InProcessAnalysisDeps {
+  db: Pool;
+  cache: JsonCache;
+  renderArtifacts?: RenderArtifacts;
+}
+
+export async function analyseInProcess(deps: InProcessAnalysisDeps, body: AnalysisRequestInput) {
+  const request = normalizeAnalysisRequest(body);
+  const batches = await planAnalysis(
+    { symbolsWithDailyBars: () => symbolsWithDailyBars(deps.db), hasBars: (s) => symbolHasBars(deps.db, s) },
+    request,
+  );
+  const totals = { symbolsAnalysed: 0, symbolsFailed: 0, barsRead: 0 };
+  await inWindow(batches, DEFAULT_CONCURRENT_BATCHES, async (batch) => {
+    const result = await analyzeSymbols(
+      {
+        readBars: (symbol, to) => readAnalysisBars(deps.db, symbol, to),
+        fundamentals: noFundamentals(),
+        renderArtifacts: deps.renderArtifacts ?? renderNoArtifacts,
+        store: (row) => upsertAnalysisResult(deps.db, row),
+        warm: (symbol, stored) => warmLatestAnalysis(deps, symbol, stored),
+      },
+      {
+        symbols: batch.symbols,
+        benchmark: batch.benchmark,
+        analysisWorkflowId: 'in-process',
+        analysisRunId: 'in-process',
+        batchKey: batch.batchKey,
+      },
+    );
+    totals.symbolsAnalysed += result.analysed.length;
+    totals.symbolsFailed += result.failures.length;
+    totals.barsRead += result.barsRead;
+  });
+  return totals;
+}
