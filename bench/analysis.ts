@@ -65,6 +65,9 @@ export async function run() {
           `throughput ratio ${ratio.toFixed(2)} (slowdown ${(1 / ratio).toFixed(2)}x, target <= ${TARGETS.ratio}); ` +
           `analysis worker peak RSS ${analysisWorkerMb.toFixed(0)} MB (target <= ${TARGETS.workerRssMb})`,
       );
+      console.log(
+        `  in-process seconds by port (summed over 4 concurrent batches): ${JSON.stringify(inProcess.value.phases)}`,
+      );
       const summary = {
         barsLoaded: loaded,
         loadSeconds: loads.seconds,
@@ -75,6 +78,7 @@ export async function run() {
         temporalBarsPerSecond,
         inProcessSeconds: inProcess.seconds,
         inProcessBarsPerSecond,
+        inProcessPhaseSeconds: inProcess.value.phases,
         throughputRatio: ratio,
         slowdown: 1 / ratio,
         analysisWorkerPeakRssMb: analysisWorkerMb,

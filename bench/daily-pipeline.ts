@@ -121,14 +121,14 @@ export async function run() {
 
 type Through = 'pipeline' | 'prices+analysis runs';
 
-/** The pipeline route when the API has it (an empty body is a 400 there, a 404 without it). */
+/** The pipeline route when the API has it: an empty body is a 400 there (a 404 or 405 where it does not exist). */
 async function pipelineRoute(api: string): Promise<Through> {
   const res = await fetch(`${api}/v1/runs/pipeline`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': BENCH_API_KEY },
     body: '{}',
   });
-  return res.status === 404 ? 'prices+analysis runs' : 'pipeline';
+  return res.status === 400 ? 'pipeline' : 'prices+analysis runs';
 }
 
 /** One day's work: prices, then the analysis against ^GSPC. */

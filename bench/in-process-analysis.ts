@@ -16,7 +16,7 @@ import {
 import { DEFAULT_CONCURRENT_BATCHES } from '../contracts';
 import type { JsonCache } from '../infra/cache';
 import { readAnalysisBars, symbolHasBars, symbolsWithDailyBars } from '../infra/repositories/analysis-bars';
-import { upsertAnalysisResult } from '../infra/repositories/analysis-results';
+import { upsertAnalysisResult, type AnalysisResultRow } from '../infra/repositories/analysis-results';
 import { inWindow } from './pipeline';
 
 export interface InProcessAnalysisDeps {
@@ -32,14 +32,26 @@ export async function analyseInProcess(deps: InProcessAnalysisDeps, body: Analys
     request,
   );
   const totals = { symbolsAnalysed: 0, symbolsFailed: 0, barsRead: 0 };
+  // Seconds spent in each port of the use case (summed over the concurrent batches); the rest is the document build.
+  const phases = { readBars: 0, render: 0, store: 0, warm: 0 };
+  const clock =
+    <A extends unknown[], R>(phase: keyof typeof phases, f: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const start = performance.now();
+      try {
+        return await f(...args);
+      } finally {
+        phases[phase] += (performance.now() - start) / 1000;
+      }
+    };
   await inWindow(batches, DEFAULT_CONCURRENT_BATCHES, async (batch) => {
     const result = await analyzeSymbols(
       {
-        readBars: (symbol, to) => readAnalysisBars(deps.db, symbol, to),
+        readBars: clock('readBars', (symbol: string, to?: string) => readAnalysisBars(deps.db, symbol, to)),
         fundamentals: noFundamentals(),
-        renderArtifacts: deps.renderArtifacts ?? renderNoArtifacts,
-        store: (row) => upsertAnalysisResult(deps.db, row),
-        warm: (symbol, stored) => warmLatestAnalysis(deps, symbol, stored),
+        renderArtifacts: clock('render', deps.renderArtifacts ?? renderNoArtifacts),
+        store: clock('store', (row: AnalysisResultRow) => upsertAnalysisResult(deps.db, row)),
+        warm: clock('warm', (symbol: string, stored: AnalysisResultRow) => warmLatestAnalysis(deps, symbol, stored)),
       },
       {
         symbols: batch.symbols,
@@ -53,5 +65,5 @@ export async function analyseInProcess(deps: InProcessAnalysisDeps, body: Analys
     totals.symbolsFailed += result.failures.length;
     totals.barsRead += result.barsRead;
   });
-  return totals;
+  return { ...totals, phases };
 }
