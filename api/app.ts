@@ -23,6 +23,7 @@ import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
 import schedulesRoutes from './routes/schedules';
 import analysisRunRoutes from './routes/runs/analysis';
+import pipelineRunRoutes from './routes/runs/pipeline';
 import securitiesRoutes from './routes/securities';
 import securityAnalysisRoutes from './routes/securities/analysis';
 
@@ -55,6 +56,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(opsRoutes);
     await fastify.register(runsRoutes, { prefix: '/v1' });
     await fastify.register(analysisRunRoutes, { prefix: '/v1' });
+    await fastify.register(pipelineRunRoutes, { prefix: '/v1' });
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
     await fastify.register(schedulesRoutes, { prefix: '/v1' });
     await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });

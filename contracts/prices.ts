@@ -137,6 +137,8 @@ export interface LoadCounts {
   rowsInserted: number;
   rowsUpdated: number;
   rowsUnchanged: number;
+  /** Symbols that had rows inserted or updated (absent in results recorded before it existed). */
+  changedSymbols?: string[];
 }
 
 export interface IngestPricesResult extends RowCounts, LoadCounts, BatchedRunTotals {}

@@ -1,3 +1,5 @@
+import { fundamentalsFrom } from '../application/analysis';
+import { fundamentalsReportAsOf } from '../application/fundamentals/stored-fundamentals';
 import { createCache } from '../infra/cache';
 import { createPool } from '../infra/db/pool';
 import { createRedis } from '../infra/redis';
@@ -15,6 +17,8 @@ runWorkerProcess('analysis', async ({ config, connection, logger, activityInterc
     namespace: config.temporal.namespace,
     db,
     cache: createCache(redis, { logger }),
+    // The point-in-time facts the fundamentals ETL loads: analyses carry ratios as of their date.
+    fundamentals: fundamentalsFrom((symbol, asOf, price) => fundamentalsReportAsOf(db, symbol, asOf, price)),
     interceptors: { activity: [activityInterceptor] },
   });
 });

@@ -21,6 +21,7 @@ import {
   type BatchedRunSpec,
   type BatchedRunState,
 } from './batched-run';
+import { scheduledBusinessDate } from './business-date';
 
 export type AnalyzeResult = BatchedRunTotals & AnalyzeTotals;
 export type AnalyzeState = BatchedRunState<PlannedAnalysisBatch, AnalyzeResult>;
@@ -85,5 +86,8 @@ export async function analyze(
   options: BatchedRunOptions = {},
   resumed?: AnalyzeState,
 ): Promise<AnalyzeResult> {
+  // A scheduled run is about its scheduled day: analysis as of it, whenever the run actually executes (backfills).
+  const scheduledDate = scheduledBusinessDate();
+  if (scheduledDate && !request.asOf) request = { ...request, asOf: scheduledDate };
   return runBatched(analysisRun, request, options, resumed);
 }

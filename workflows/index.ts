@@ -4,3 +4,4 @@ export * from './analyze-batch';
 export * from './analyze';
 export * from './ingest-fundamentals-batch';
 export * from './ingest-fundamentals';
+export * from './daily-pipeline';

@@ -7,6 +7,7 @@ export function emptyResult(): IngestPricesResult {
     rowsInserted: 0,
     rowsUpdated: 0,
     rowsUnchanged: 0,
+    changedSymbols: [],
     ...emptyBatchedTotals(),
   };
 }
@@ -17,4 +18,7 @@ export function addBatchResult(totals: IngestPricesResult, batch: RowCounts & Lo
   totals.rowsInserted += batch.rowsInserted;
   totals.rowsUpdated += batch.rowsUpdated;
   totals.rowsUnchanged += batch.rowsUnchanged;
+  if (batch.changedSymbols?.length) {
+    totals.changedSymbols = [...new Set([...(totals.changedSymbols ?? []), ...batch.changedSymbols])].sort();
+  }
 }

@@ -6,6 +6,7 @@ import {
   type RunStarted,
 } from '../../infra/repositories/runs-write';
 import { loadFundamentalsBatch, type LoadFundamentalsBatchInput } from './fundamentals-load';
+import { lastFinishedRunAt } from '../../infra/repositories/last-run';
 import { heartbeating } from '../heartbeat';
 import { loadPriceBatch, type LoadDeps, type LoadPriceBatchInput } from './load-price-batch';
 
@@ -20,6 +21,7 @@ export function createDataActivities(deps: DataDeps) {
       heartbeating(() => loadFundamentalsBatch(deps, input)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),
     recordRunFinished: (run: RunFinished) => recordRunFinished(deps.db, run),
+    lastFinishedRunAt: (input: { runKind: string }) => lastFinishedRunAt(deps.db, input.runKind),
   };
 }
 

@@ -11,3 +11,4 @@ export * from './run-errors';
 export * from './run-status';
 export * from './start-run';
 export * from './workflow-id';
+export * from './pipeline-run';

@@ -87,21 +87,27 @@ async function copyVerified(client: PoolClient, staged: Readable): Promise<strin
 }
 
 async function upsert(client: PoolClient, entry: BatchLedgerEntry): Promise<LoadCounts> {
-  const { rows } = await client.query<{ inserted: number; updated: number }>(
+  const { rows } = await client.query<{ inserted: number; updated: number; changed: string[] }>(
     `WITH upserted AS (
        INSERT INTO price_bars AS p (${COLUMNS}, source, workflow_id)
        SELECT ${COLUMNS}, $1, $2 FROM price_bars_staging
        ON CONFLICT (symbol, date) DO UPDATE
          SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, workflow_id = EXCLUDED.workflow_id, updated_at = now()
          WHERE (${CHANGED.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${CHANGED.map((c) => `EXCLUDED.${c}`).join(', ')})
-       RETURNING (xmax = 0) AS inserted
+       RETURNING p.symbol, (xmax = 0) AS inserted
      )
-     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
+     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
+            coalesce(array_agg(DISTINCT symbol ORDER BY symbol), '{}') AS changed
      FROM upserted`,
     [entry.source, entry.workflowId],
   );
-  const { inserted, updated } = rows[0];
-  return { rowsInserted: inserted, rowsUpdated: updated, rowsUnchanged: entry.rowsLoaded - inserted - updated };
+  const { inserted, updated, changed } = rows[0];
+  return {
+    rowsInserted: inserted,
+    rowsUpdated: updated,
+    rowsUnchanged: entry.rowsLoaded - inserted - updated,
+    changedSymbols: changed,
+  };
 }
 
 async function ledgerCounts(client: PoolClient, entry: BatchLedgerEntry): Promise<LoadCounts | null> {
@@ -113,6 +119,9 @@ async function ledgerCounts(client: PoolClient, entry: BatchLedgerEntry): Promis
   );
   if (!rows.length) return null;
   const { stagedSha256, ...counts } = rows[0];
+  // The ledger keeps counts, not which symbols changed: a batch that changed rows reports all its symbols (a
+  // retried load may over-report; analysing a symbol again is harmless, missing one is not).
+  counts.changedSymbols = counts.rowsInserted + counts.rowsUpdated > 0 ? [...entry.symbols].sort() : [];
   if (stagedSha256 !== entry.stagedSha256) {
     throw new ChecksumMismatchError(
       `batch ${entry.batchKey} was already loaded from different staged data (${stagedSha256})`,

@@ -117,6 +117,7 @@ function fakes(
     loadPriceBatch: ({ counts }) =>
       Promise.resolve({ rowsInserted: counts.rowsLoaded, rowsUpdated: 0, rowsUnchanged: 0 }),
     loadFundamentalsBatch: notPrices,
+    lastFinishedRunAt: notPrices,
     recordRunStarted: (run) => {
       seen.ledger.push({ event: 'started', kind: run.runKind });
       return Promise.resolve();

@@ -1,33 +1,14 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { ANALYSIS_RUN, normalizeAnalysisRequest } from '../../../application/analysis';
 import { startRun } from '../../../application/runs';
-import { MAX_ANALYSIS_BATCH_SIZE } from '../../../contracts';
 import { API_KEY_SECURITY } from '../../plugins/swagger';
-import { ErrorBody, IsoDate, TickerSymbol } from '../../schemas/common';
+import { ErrorBody } from '../../schemas/common';
+import { StartAnalysisBody } from '../../../application/runs/analysis-request-schema';
 import { runStatusUrl, temporalUiUrl } from './run-links';
 import { asHttp } from './run-errors';
 import { StartedRun, StartPricesHeaders } from './schemas';
 
-export const StartAnalysisBody = Type.Object(
-  {
-    symbols: Type.Optional(
-      Type.Array(TickerSymbol, { maxItems: 10_000, description: 'Default: every symbol with daily bars' }),
-    ),
-    benchmark: Type.Optional({
-      ...TickerSymbol,
-      description: 'A symbol with bars, or "none"; default ^GSPC when it has bars, else none',
-    }),
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
-    asOf: Type.Optional({
-      ...IsoDate,
-      description: "Only bars on or before this date; default each symbol's last bar",
-    }),
-    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ANALYSIS_BATCH_SIZE })),
-  },
-  { additionalProperties: false },
-);
+export { StartAnalysisBody } from '../../../application/runs/analysis-request-schema';
 
 const analysisRuns: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
   const { temporal: client, config } = fastify;

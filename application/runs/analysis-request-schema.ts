@@ -1,0 +1,24 @@
+import { Type } from 'typebox';
+import { MAX_ANALYSIS_BATCH_SIZE } from '../../contracts';
+import { IsoDate, TickerSymbol } from '../schemas/common';
+
+/** The body of `POST /v1/runs/analysis`; the pipeline's analysis part is this without symbols. */
+export const StartAnalysisBody = Type.Object(
+  {
+    symbols: Type.Optional(
+      Type.Array(TickerSymbol, { maxItems: 10_000, description: 'Default: every symbol with daily bars' }),
+    ),
+    benchmark: Type.Optional({
+      ...TickerSymbol,
+      description: 'A symbol with bars, or "none"; default ^GSPC when it has bars, else none',
+    }),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    asOf: Type.Optional({
+      ...IsoDate,
+      description: "Only bars on or before this date; default each symbol's last bar",
+    }),
+    batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ANALYSIS_BATCH_SIZE })),
+  },
+  { additionalProperties: false },
+);
