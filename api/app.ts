@@ -26,6 +26,8 @@ import analysisRunRoutes from './routes/runs/analysis';
 import pipelineRunRoutes from './routes/runs/pipeline';
 import securitiesRoutes from './routes/securities';
 import securityAnalysisRoutes from './routes/securities/analysis';
+import securityChartRoutes from './routes/securities/charts';
+import securityReportRoutes from './routes/securities/report';
 
 export interface AppOptions {
   config: Config;
@@ -60,6 +62,8 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(securitiesRoutes, { prefix: '/v1' });
     await fastify.register(schedulesRoutes, { prefix: '/v1' });
     await fastify.register(securityAnalysisRoutes, { prefix: '/v1' });
+    await fastify.register(securityChartRoutes, { prefix: '/v1' });
+    await fastify.register(securityReportRoutes, { prefix: '/v1' });
     await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
   },
   { name: 'api' },

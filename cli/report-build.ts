@@ -1,5 +1,6 @@
 /**
- * The files of `iby report`: analyse the bars as `iby analyze` does, then hand everything to the report module.
+ * The files of `iby report`: read the bars and the fundamentals from files, then assemble the report as the analysis
+ * worker does (application/report).
  * Fundamentals that cannot be computed do not stop the report: the tearsheet says why they are missing.
  */
 import { readFile } from 'node:fs/promises';
@@ -12,10 +13,8 @@ import {
   toFundamentalsJson,
   type FundamentalsJson,
 } from '../domain/finance/fundamentals';
-import { inferPeriodsPerYear, InsufficientDataError, MIN_RETURNS } from '../domain/finance/risk';
-import { buildSymbolReport, type AnalysisDocumentView } from '../domain/report';
-import { analyzeBars } from '../application/analysis/analyze-bars';
-import { toAnalyzeJson } from '../application/analysis/analyze-json';
+import { InsufficientDataError, MIN_RETURNS } from '../domain/finance/risk';
+import { analysisViewOfBars, assembleSymbolReport } from '../application/report';
 import { readSymbolBars } from './analyze-prices';
 import type { PriceBar } from '../contracts/prices';
 
@@ -29,23 +28,6 @@ export interface ReportArgs {
 }
 
 const MIN_BARS = MIN_RETURNS + 1;
-
-/** The analysis document of some bars; the report reads risk and trend, so no indicator series are computed. */
-function analysisDocument(symbol: string, bars: PriceBar[], benchmark?: PriceBar[]): AnalysisDocumentView {
-  const analysis = analyzeBars(symbol, bars, {
-    indicators: [],
-    periodsPerYear: inferPeriodsPerYear(bars.map((b) => b.date)),
-    benchmark,
-  });
-  const doc = toAnalyzeJson(analysis);
-  return {
-    ...doc,
-    symbol,
-    riskPriceField: analysis.riskPriceField,
-    risk: doc.risk,
-    trend: doc.trend,
-  };
-}
 
 async function fundamentalsOf(
   file: string | undefined,
@@ -90,14 +72,10 @@ export async function buildReportFiles(
   const asOf = args.asOf ?? own.bars[own.bars.length - 1].date;
   const fundamentals = await fundamentalsOf(args.fundamentals, asOf, own.bars);
   if (fundamentals.missing !== null && args.fundamentals !== undefined) warnings.push(fundamentals.missing);
-  const report = buildSymbolReport({
-    analysis: { ...analysisDocument(own.symbol, own.bars, bench?.bars), asOf },
+  const report = assembleSymbolReport({
+    analysis: { ...analysisViewOfBars(own.symbol, own.bars, bench?.bars), asOf },
     bars: own.bars,
-    benchmark: bench && {
-      symbol: bench.symbol,
-      bars: bench.bars,
-      risk: analysisDocument(bench.symbol, bench.bars).risk,
-    },
+    benchmark: bench ? { symbol: bench.symbol, bars: bench.bars } : null,
     fundamentals: fundamentals.doc,
     fundamentalsMissing: fundamentals.missing,
     rejected: { total: own.rejected, byReason: {} },

@@ -26,8 +26,10 @@ export async function createAnalysisWorkers(o: AnalysisWorkerOptions): Promise<W
       activities: createAnalysisActivities({
         db: o.db,
         cache: o.cache,
+        s3: o.s3,
         fundamentals: o.fundamentals,
         renderArtifacts: o.renderArtifacts,
+        observeRender: o.observeRender,
       }),
       maxConcurrentActivityTaskExecutions: o.maxConcurrentActivities ?? 2,
     }),

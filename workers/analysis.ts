@@ -3,6 +3,7 @@ import { fundamentalsReportAsOf } from '../application/fundamentals/stored-funda
 import { createCache } from '../infra/cache';
 import { createPool } from '../infra/db/pool';
 import { createRedis } from '../infra/redis';
+import { createObjectStore } from '../infra/s3';
 import { createAnalysisWorkers } from './analysis-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
@@ -19,6 +20,8 @@ runWorkerProcess('analysis', async ({ config, connection, logger, activityInterc
     cache: createCache(redis, { logger }),
     // The point-in-time facts the fundamentals ETL loads: analyses carry ratios as of their date.
     fundamentals: fundamentalsFrom((symbol, asOf, price) => fundamentalsReportAsOf(db, symbol, asOf, price)),
+    // Charts and tearsheets go to the bucket the data worker creates at start-up.
+    s3: createObjectStore(config.s3),
     interceptors: { activity: [activityInterceptor] },
   });
 });

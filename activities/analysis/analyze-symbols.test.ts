@@ -88,7 +88,7 @@ describe('analyzeSymbols activity', () => {
     const failing = fakes({ store: () => Promise.reject(new Error('database restarting')) });
     await expect(runIn(new MockActivityEnvironment(), failing.deps, input)).rejects.toThrow('database restarting');
     const rendered = fakes({
-      renderArtifacts: (document) =>
+      renderArtifacts: ({ document }) =>
         Promise.resolve({ charts: { price: `charts/${document.symbol}/price.svg` }, report: null }),
     });
     const result = await runIn(new MockActivityEnvironment(), rendered.deps, {

@@ -8,32 +8,41 @@ import {
   type PlannedAnalysisBatch,
 } from '../../contracts';
 import {
-  noFundamentals,
+  fundamentalsFrom,
   planAnalysis,
   readBarsCached,
   UnknownBenchmarkError,
-  renderNoArtifacts,
   warmLatestAnalysis,
   type FundamentalsSource,
   type RenderArtifacts,
 } from '../../application/analysis';
+import { fundamentalsReportAsOf } from '../../application/fundamentals';
+import type { RenderTiming } from '../../application/report';
 import type { JsonCache } from '../../infra/cache';
+import type { ObjectStore } from '../../infra/s3';
 import { symbolHasBars, symbolsWithDailyBars } from '../../infra/repositories/analysis-bars';
 import { upsertAnalysisResult } from '../../infra/repositories/analysis-results';
 import { analyzeSymbolsActivity } from './analyze-symbols';
+import { batchRenderer } from './render';
 
 export interface AnalysisDeps {
   db: Pool;
   cache: JsonCache;
-  /** Fundamentals as of a date; none loaded yet by default. */
+  /** Where charts and tearsheets are stored; without it nothing is rendered and documents list no charts. */
+  s3?: ObjectStore;
+  /** Fundamentals as of a date; by default the point-in-time facts in Postgres. */
   fundamentals?: FundamentalsSource;
-  /** Charts and report to S3; renders nothing by default. */
+  /** Overrides the renderer (tests); by default charts and the tearsheet go to `s3`. */
   renderArtifacts?: RenderArtifacts;
+  /** Told how long each symbol's rendering took (metrics, the bench). */
+  observeRender?: (timing: RenderTiming) => void;
 }
 
 /** Compute, store and warm: CPU-bound work, hosted by the analysis worker. */
 export function createAnalysisActivities(deps: AnalysisDeps) {
   const reader = { db: deps.db, cache: deps.cache };
+  // Ratios from filings filed by the as-of date, priced at the close on that date.
+  const fundamentals = deps.fundamentals ?? fundamentalsFrom((s, d, p) => fundamentalsReportAsOf(deps.db, s, d, p));
   return {
     planAnalysis: async (request: AnalyzeRequest): Promise<PlannedAnalysisBatch[]> => {
       try {
@@ -47,17 +56,21 @@ export function createAnalysisActivities(deps: AnalysisDeps) {
         throw err;
       }
     },
-    analyzeSymbols: (input: AnalyzeSymbolsInput): Promise<AnalyzeSymbolsResult> =>
-      analyzeSymbolsActivity(
+    analyzeSymbols: async (input: AnalyzeSymbolsInput): Promise<AnalyzeSymbolsResult> => {
+      const renderer = batchRenderer(deps, input.batchKey);
+      const result = await analyzeSymbolsActivity(
         {
           readBars: async (symbol, to) => (await readBarsCached(reader, symbol, to)).value,
-          fundamentals: deps.fundamentals ?? noFundamentals(),
-          renderArtifacts: deps.renderArtifacts ?? renderNoArtifacts,
+          fundamentals,
+          renderArtifacts: renderer.render,
           store: (row) => upsertAnalysisResult(deps.db, row),
           warm: (symbol, stored) => warmLatestAnalysis(reader, symbol, stored),
         },
         input,
-      ),
+      );
+      renderer.done();
+      return result;
+    },
   };
 }
 

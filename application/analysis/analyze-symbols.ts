@@ -13,7 +13,9 @@ import type {
 import type { AnalysisBars } from '../../infra/repositories/analysis-bars';
 import type { AnalysisResultRow } from '../../infra/repositories/analysis-results';
 import type { Analysis } from './analyze-bars';
-import { buildAnalysisDocument, type SymbolSeries } from './build-document';
+import { chartUrl, reportUrl } from './artifact-urls';
+import { buildAnalysisDocument, type BuiltAnalysis, type SymbolSeries } from './build-document';
+import type { OriginBar } from './frequency';
 import type { FundamentalsSource } from './fundamentals-source';
 
 /** What rendering produced: chart name → object key, and the report's key. */
@@ -22,8 +24,16 @@ export interface ArtifactKeys {
   report: string | null;
 }
 
-/** The chart and report renderer's place in the batch: it gets the document and the library's series. */
-export type RenderArtifacts = (document: AnalysisDocument, analysis: Analysis) => Promise<ArtifactKeys>;
+/** What the renderer gets for one symbol: the document, the library's result, and the bars behind them. */
+export interface RenderInput {
+  document: AnalysisDocument;
+  analysis: Analysis;
+  bars: readonly OriginBar[];
+  benchmark: SymbolSeries | null;
+}
+
+/** The chart and report renderer's place in the batch. */
+export type RenderArtifacts = (input: RenderInput) => Promise<ArtifactKeys>;
 
 /** Until a renderer is wired in, nothing is rendered and the document lists no charts. */
 export const renderNoArtifacts: RenderArtifacts = () => Promise.resolve({ charts: {}, report: null });
@@ -69,7 +79,7 @@ export async function analyzeSymbols(
     if ('reason' in built) {
       result.failures.push({ symbol, reason: built.reason });
     } else {
-      result.analysed.push(await persist(deps, input, built.document, built.analysis));
+      result.analysed.push(await persist(deps, input, built));
     }
     deps.progress?.(i + 1, result);
   }
@@ -81,7 +91,7 @@ async function build(
   input: AnalyzeSymbolsInput,
   series: SymbolSeries,
   benchmark: SymbolSeries | null,
-): Promise<{ document: AnalysisDocument; analysis: Analysis } | { reason: string }> {
+): Promise<BuiltAnalysis | { reason: string }> {
   try {
     return await buildAnalysisDocument(
       { series, benchmark, asOf: input.asOf, from: input.from, to: input.to },
@@ -96,10 +106,20 @@ async function build(
 async function persist(
   deps: AnalyzeSymbolsDeps,
   input: AnalyzeSymbolsInput,
-  document: AnalysisDocument,
-  analysis: Analysis,
+  built: BuiltAnalysis,
 ): Promise<AnalyzedSymbol> {
-  const keys = await deps.renderArtifacts(document, analysis);
+  const keys = await deps.renderArtifacts({
+    document: built.document,
+    analysis: built.analysis,
+    bars: built.bars,
+    benchmark: built.benchmarkBars,
+  });
+  // The stored document names what was rendered, as the API serves it.
+  const document: AnalysisDocument = {
+    ...built.document,
+    charts: Object.fromEntries(Object.keys(keys.charts).map((name) => [name, chartUrl(built.document.symbol, name)])),
+    reportUrl: keys.report ? reportUrl(built.document.symbol) : null,
+  };
   const row: AnalysisResultRow = {
     symbol: document.symbol,
     asOf: document.asOf,

@@ -39,6 +39,9 @@ export interface BuiltAnalysis {
   document: AnalysisDocument;
   /** The library's own result, for the text report and the chart renderer. */
   analysis: Analysis;
+  /** The bars analysed (one frequency, ascending) and the benchmark's over the same window: what the charts draw. */
+  bars: OriginBar[];
+  benchmarkBars: SymbolSeries | null;
 }
 
 export interface BuildDocumentDeps {
@@ -79,6 +82,8 @@ export async function buildAnalysisDocument(
   const fundamentals = await (deps.fundamentals ?? noFundamentals()).reportAsOf(series.symbol, asOf, last.close);
   return {
     analysis,
+    bars: chosen.bars,
+    benchmarkBars: benchmark && { symbol: benchmark.used.symbol, bars: benchmark.bars },
     document: {
       ...toAnalyzeJson(analysis),
       asOf,

@@ -21,8 +21,10 @@ export {
   type AnalyzeSymbolsDeps,
   type ArtifactKeys,
   type RenderArtifacts,
+  type RenderInput,
   type Resume,
 } from './analyze-symbols';
+export { chartUrl, reportUrl } from './artifact-urls';
 export { analysisBarsKey, readBarsCached, type BarReaderDeps, type CacheStatus } from './read-bars';
 export {
   ANALYSIS_CACHE_TTL_SECONDS,

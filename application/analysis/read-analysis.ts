@@ -8,6 +8,7 @@ import {
   type AnalysisResultRow,
   type StoredAnalysis,
 } from '../../infra/repositories/analysis-results';
+import { chartUrl, reportUrl } from './artifact-urls';
 import { latestValuesView } from './document-view';
 import type { CacheStatus } from './read-bars';
 
@@ -29,8 +30,6 @@ export interface AnalysisQuery {
   series?: boolean;
 }
 
-const symbolPath = (symbol: string): string => `/v1/securities/${encodeURIComponent(symbol)}`;
-
 /** The stored document with the URLs of what has been rendered for it. */
 export function presentAnalysis(
   stored: Pick<StoredAnalysis, 'symbol' | 'document' | 'chartKeys' | 'reportKey'>,
@@ -38,10 +37,8 @@ export function presentAnalysis(
 ): AnalysisView {
   const document: AnalysisDocument = {
     ...stored.document,
-    charts: Object.fromEntries(
-      Object.keys(stored.chartKeys).map((name) => [name, `${symbolPath(stored.symbol)}/charts/${name}.svg`]),
-    ),
-    reportUrl: stored.reportKey ? `${symbolPath(stored.symbol)}/report` : null,
+    charts: Object.fromEntries(Object.keys(stored.chartKeys).map((name) => [name, chartUrl(stored.symbol, name)])),
+    reportUrl: stored.reportKey ? reportUrl(stored.symbol) : null,
   };
   return series ? document : latestValuesView(document);
 }

@@ -166,8 +166,10 @@ describe('GET /docs', () => {
       '/v1/schedules/{id}/unpause',
       '/v1/securities',
       '/v1/securities/{symbol}/analysis',
+      '/v1/securities/{symbol}/charts/{name}.svg',
       '/v1/securities/{symbol}/fundamentals',
       '/v1/securities/{symbol}/prices',
+      '/v1/securities/{symbol}/report',
     ]);
     const start = doc.paths['/v1/runs/prices'].post;
     expect(start.security).toEqual([{ apiKey: [] }]);

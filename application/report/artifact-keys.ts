@@ -1,0 +1,12 @@
+/** Where a symbol's rendered charts and tearsheet live in S3 (the API paths are in application/analysis). */
+import { CHART_NAMES, type ChartName } from '../../domain/charts';
+
+export const chartObjectKey = (symbol: string, asOf: string, name: ChartName): string =>
+  `charts/${symbol}/${asOf}/${name}.svg`;
+
+export const reportObjectKey = (symbol: string, asOf: string): string => `reports/${symbol}/${asOf}/tearsheet.html`;
+
+export const SVG_CONTENT_TYPE = 'image/svg+xml';
+export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+
+export const isChartName = (name: string): name is ChartName => (CHART_NAMES as readonly string[]).includes(name);

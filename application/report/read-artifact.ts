@@ -1,0 +1,37 @@
+/** A stored chart or tearsheet of a symbol's latest analysis (or the latest as of a date), for the API to stream. */
+import type { Readable } from 'node:stream';
+import type { ChartName } from '../../domain/charts';
+import type { StoredArtifactKeys } from '../../infra/repositories/analysis-artifacts';
+import { HTML_CONTENT_TYPE, SVG_CONTENT_TYPE } from './artifact-keys';
+
+export type ArtifactKind = { chart: ChartName } | 'report';
+
+export interface ArtifactReaderDeps {
+  latestKeys(symbol: string, asOf?: string): Promise<StoredArtifactKeys | null>;
+  open(key: string): Promise<Readable | null>;
+}
+
+export type ArtifactRead =
+  { found: true; body: Readable; contentType: string; asOf: string } | { found: false; message: string };
+
+const describe = (kind: ArtifactKind): string => (kind === 'report' ? 'tearsheet' : `${kind.chart} chart`);
+
+export async function readArtifact(
+  deps: ArtifactReaderDeps,
+  symbol: string,
+  kind: ArtifactKind,
+  asOf?: string,
+): Promise<ArtifactRead> {
+  const keys = await deps.latestKeys(symbol, asOf);
+  const when = asOf ? ` as of ${asOf} or earlier` : '';
+  if (!keys) return { found: false, message: `no analysis of ${symbol}${when}; start one with POST /v1/runs/analysis` };
+  const key = kind === 'report' ? keys.reportKey : (keys.chartKeys[kind.chart] ?? null);
+  if (key === null) {
+    return { found: false, message: `the analysis of ${symbol} as of ${keys.asOf} has no rendered ${describe(kind)}` };
+  }
+  const body = await deps.open(key);
+  if (!body) {
+    return { found: false, message: `the ${describe(kind)} of ${symbol} as of ${keys.asOf} is missing from storage` };
+  }
+  return { found: true, body, contentType: kind === 'report' ? HTML_CONTENT_TYPE : SVG_CONTENT_TYPE, asOf: keys.asOf };
+}
