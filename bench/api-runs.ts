@@ -22,7 +22,8 @@ export async function runThroughApi<R>(api: string, route: string, body: object)
     const status = (await res.json()) as { status: string; result?: R; error?: unknown };
     if (status.status === 'COMPLETED' && status.result) return { workflowId, result: status.result };
     if (status.status !== 'RUNNING') throw new Error(`${route} run ended ${status.status}: ${JSON.stringify(status)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Four polls a second stays under the API's default rate limit (300 a minute).
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 

@@ -154,7 +154,7 @@ async function inProcessPipeline(
   try {
     const inserted = await loadPricesInProcess(s3, bench.pool, request);
     if (inserted > EXPECTED_BARS) throw new Error(`in-process load inserted ${inserted} bars`);
-    return await analyseInProcess({ db: bench.pool, cache: createCache(redis) }, ANALYSIS);
+    return await analyseInProcess({ db: bench.pool, cache: createCache(redis), s3 }, ANALYSIS);
   } finally {
     redis.disconnect();
     await bench.drop();

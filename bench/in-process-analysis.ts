@@ -1,20 +1,22 @@
 /**
  * The analysis run's application code without Temporal: the same plan, the same batches and window, the same
- * `analyzeSymbols` use case (document builder, renderer, store, cache warm), over bars read straight from Postgres.
+ * `analyzeSymbols` use case (document builder, stored fundamentals, the worker's chart and tearsheet renderer, store,
+ * cache warm), over bars read straight from Postgres.
  */
 import type { Pool } from 'pg';
 import {
   analyzeSymbols,
-  noFundamentals,
+  fundamentalsFrom,
   normalizeAnalysisRequest,
   planAnalysis,
-  renderNoArtifacts,
   warmLatestAnalysis,
   type AnalysisRequestInput,
-  type RenderArtifacts,
 } from '../application/analysis';
+import { batchRenderer } from '../activities/analysis/render';
+import { fundamentalsReportAsOf } from '../application/fundamentals/stored-fundamentals';
 import { DEFAULT_CONCURRENT_BATCHES } from '../contracts';
 import type { JsonCache } from '../infra/cache';
+import type { ObjectStore } from '../infra/s3';
 import { readAnalysisBars, symbolHasBars, symbolsWithDailyBars } from '../infra/repositories/analysis-bars';
 import { upsertAnalysisResult, type AnalysisResultRow } from '../infra/repositories/analysis-results';
 import { inWindow } from './pipeline';
@@ -22,7 +24,8 @@ import { inWindow } from './pipeline';
 export interface InProcessAnalysisDeps {
   db: Pool;
   cache: JsonCache;
-  renderArtifacts?: RenderArtifacts;
+  /** Charts and tearsheets are rendered to it as the analysis worker renders them; without it, none. */
+  s3?: ObjectStore;
 }
 
 export async function analyseInProcess(deps: InProcessAnalysisDeps, body: AnalysisRequestInput) {
@@ -31,6 +34,7 @@ export async function analyseInProcess(deps: InProcessAnalysisDeps, body: Analys
     { symbolsWithDailyBars: () => symbolsWithDailyBars(deps.db), hasBars: (s) => symbolHasBars(deps.db, s) },
     request,
   );
+  const fundamentals = fundamentalsFrom((s, d, p) => fundamentalsReportAsOf(deps.db, s, d, p));
   const totals = { symbolsAnalysed: 0, symbolsFailed: 0, barsRead: 0 };
   // Seconds spent in each port of the use case (summed over the concurrent batches); the rest is the document build.
   const phases = { readBars: 0, render: 0, store: 0, warm: 0 };
@@ -48,8 +52,8 @@ export async function analyseInProcess(deps: InProcessAnalysisDeps, body: Analys
     const result = await analyzeSymbols(
       {
         readBars: clock('readBars', (symbol: string, to?: string) => readAnalysisBars(deps.db, symbol, to)),
-        fundamentals: noFundamentals(),
-        renderArtifacts: clock('render', deps.renderArtifacts ?? renderNoArtifacts),
+        fundamentals,
+        renderArtifacts: clock('render', batchRenderer({ db: deps.db, s3: deps.s3 }, batch.batchKey).render),
         store: clock('store', (row: AnalysisResultRow) => upsertAnalysisResult(deps.db, row)),
         warm: clock('warm', (symbol: string, stored: AnalysisResultRow) => warmLatestAnalysis(deps, symbol, stored)),
       },
