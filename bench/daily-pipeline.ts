@@ -84,14 +84,19 @@ export async function run() {
       `(a) in-process: ${inProcess.seconds.toFixed(1)} s (load ${loadInProcess}), ratio ${ratio.toFixed(2)} (target <= ${TARGETS.ratio}); ` +
         `peak RSS ${WORKERS.map((n) => `${n} ${rss[n].toFixed(0)} MB`).join(', ')} (target <= ${TARGETS.workerRssMb}), api ${rss.api.toFixed(0)} MB`,
     );
+    console.log(
+      `  in-process seconds by port (summed over 4 concurrent batches): ${JSON.stringify(inProcess.value.phases)}`,
+    );
     const summary = {
       through,
+      rendering: '5 charts and a tearsheet per symbol to S3, in the pipeline and in-process',
       full: {
         wallSeconds: whole.seconds,
         barsInDatabase: bars,
         symbolsAnalysed: analysed,
         inProcessSeconds: inProcess.seconds,
         inProcessAnalysed: inProcess.value.symbolsAnalysed,
+        inProcessAnalysisPhaseSeconds: inProcess.value.phases,
         ratio,
         loadAverage: { temporal: loadWhole, inProcess: loadInProcess },
       },
