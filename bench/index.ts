@@ -15,6 +15,8 @@ const benches: [string, () => Promise<{ run: () => Promise<BenchResult> }>][] = 
   ['full pipeline through Temporal vs in-process', () => import('./pipeline')],
   ['indicators vs TA-Lib', () => import('./finance-indicators')],
   ['replicas: kill -9 mid-ingest vs clean', () => import('./replicas')],
+  ['analysis alone: bars/s through Temporal vs in-process', () => import('./analysis')],
+  ['daily pipeline: whole history then one new day', () => import('./daily-pipeline')],
 ];
 
 async function main(): Promise<void> {

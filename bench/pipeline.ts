@@ -152,7 +152,7 @@ async function runInProcess(s3Config: Parameters<typeof createObjectStore>[0], r
   }
 }
 
-async function transformAndLoad(
+export async function transformAndLoad(
   s3: ObjectStore,
   pool: Parameters<typeof loadStagedPrices>[0],
   request: IngestPricesRequest,
@@ -179,7 +179,7 @@ async function transformAndLoad(
   return counts.rowsInserted;
 }
 
-async function inWindow<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inWindow<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(size, items.length) }, async () => {
     while (next < items.length) await work(items[next++]);
