@@ -1,29 +1,36 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { heartbeating } from './heartbeat';
 
+// Fake timers: the interval is counted exactly, however busy the machine is.
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
 describe('heartbeating', () => {
   it('heartbeats on a timer while the work runs, repeating the latest details, and stops after', async () => {
     const env = new MockActivityEnvironment();
     const beats: unknown[] = [];
     env.on('heartbeat', (details: unknown) => beats.push(details));
-    const result = await env.run(() =>
-      heartbeating(async (heartbeat) => {
-        await new Promise((r) => setTimeout(r, 130));
-        heartbeat({ file: 2 });
-        await new Promise((r) => setTimeout(r, 130));
-        return 'done';
+    let report: (details: unknown) => void = () => undefined;
+    let finish: () => void = () => undefined;
+    const running = env.run(() =>
+      heartbeating((heartbeat) => {
+        report = heartbeat;
+        return new Promise<string>((resolve) => (finish = () => resolve('done')));
       }, 50),
     );
-    expect(result).toBe('done');
-    const afterProgress = beats.slice(beats.findIndex((b) => b !== undefined));
-    // One at the start, about one per 50 ms, and the timer repeats the progress once reported.
-    expect(beats.length).toBeGreaterThanOrEqual(5);
-    expect(beats[0]).toBeUndefined();
-    expect(afterProgress.length).toBeGreaterThanOrEqual(3);
-    expect(afterProgress.every((b) => JSON.stringify(b) === '{"file":2}')).toBe(true);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(beats).toEqual([undefined]); // one at the start
+    await jest.advanceTimersByTimeAsync(150);
+    expect(beats).toEqual([undefined, undefined, undefined, undefined]);
+    report({ file: 2 });
+    await jest.advanceTimersByTimeAsync(100);
+    // The progress, then the timer repeating it.
+    expect(beats.slice(4)).toEqual([{ file: 2 }, { file: 2 }, { file: 2 }]);
+    finish();
+    await expect(running).resolves.toBe('done');
     const count = beats.length;
-    await new Promise((r) => setTimeout(r, 120));
-    expect(beats.length).toBe(count);
+    await jest.advanceTimersByTimeAsync(500);
+    expect(beats).toHaveLength(count);
   });
 
   it('stops the timer when the work fails', async () => {
@@ -34,7 +41,7 @@ describe('heartbeating', () => {
       'COPY failed',
     );
     const count = beats;
-    await new Promise((r) => setTimeout(r, 80));
+    await jest.advanceTimersByTimeAsync(200);
     expect(beats).toBe(count);
   });
 });

@@ -51,6 +51,8 @@ export async function buildTestApp(
   const redis = options.clients?.redis ?? deadRedis();
   const app = await buildApp({
     config,
+    // Fastify's 10 s plugin deadline is for a server that hangs; a loaded test machine can take longer to load one.
+    server: { pluginTimeout: 60_000 },
     clients: {
       db: unusedPool(),
       s3: fakeObjectStore(),

@@ -159,7 +159,8 @@ describe('GET /v1/runs/:workflowId', () => {
       slow.temporal.hanging = true;
       const started = Date.now();
       const res = await slow.app.inject({ method: 'GET', url: '/v1/runs/prices-abc' });
-      expect(Date.now() - started).toBeLessThan(2000);
+      // Temporal never answers here, so any answer is the deadline at work; it must not come before it.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(190);
       expect(res.statusCode).toBe(503);
       expect(res.json()).toEqual({
         error: 'unavailable',
@@ -230,7 +231,8 @@ describe('GET /v1/runs', () => {
       slow.temporal.hanging = true;
       const started = Date.now();
       const res = await slow.app.inject({ method: 'GET', url: '/v1/runs' });
-      expect(Date.now() - started).toBeLessThan(2000);
+      // Temporal never answers here, so any answer is the deadline at work; it must not come before it.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(190);
       expect(res.statusCode).toBe(503);
       expect(res.json().error).toBe('unavailable');
     } finally {
