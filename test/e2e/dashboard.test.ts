@@ -148,10 +148,22 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('runs: both runs listed, filtered by kind, and one run with its result and ledger batches', async () => {
+    // The Temporal server is shared with the other test files, so the list holds their runs too: this file's two
+    // runs (found through its own database's ledger) must be there, and every row must be a price run.
+    const ours = await Promise.all(
+      ['AAPL', 'MSFT'].map(async (symbol) => {
+        const res = await fetch(`${base}/v1/runs?kind=prices&symbol=${symbol}&limit=100`);
+        return (await res.json()) as { runs: { workflowId: string }[] };
+      }),
+    );
+    const ourIds = ours.flatMap((listed) => listed.runs.map((run) => run.workflowId));
+    expect(new Set(ourIds).size).toBe(2);
     await page.goto(`${base}/runs?kind=prices`);
     const rows = page.locator('tbody tr');
     await rows.nth(1).waitFor();
-    expect(await rows.count()).toBe(2);
+    const listedIds = await page.locator('tbody tr td:first-child').allTextContents();
+    for (const id of ourIds) expect(listedIds).toContain(id);
+    expect(new Set(await page.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['prices']));
     await check('runs');
     await rows.first().getByRole('link').click();
     await page.waitForURL(/\/runs\/.+/);

@@ -110,15 +110,8 @@ export async function startFaultStack(importRoot: string): Promise<FaultStack> {
     return Promise.resolve();
   });
   try {
-    const temporal = await startTemporalDevServer({
-      binary: tools.tools.temporal,
-      address: config.temporal.address,
-      namespace: config.temporal.namespace,
-      uiPort: null,
-      logDir,
-    });
-    if (!temporal) throw new Error('a Temporal server already answers on the free port');
-    stops.push(() => temporal.stop());
+    // SeaweedFS first: the Temporal dev server listens on ephemeral ports of its own, which could take one of the
+    // free ports found for SeaweedFS before it binds them.
     const seaweed = await startSeaweed({
       binary: tools.tools.weed,
       s3: config.s3,
@@ -129,6 +122,15 @@ export async function startFaultStack(importRoot: string): Promise<FaultStack> {
     });
     if (!seaweed) throw new Error('an S3 server already answers on the free port');
     stops.push(() => seaweed.stop());
+    const temporal = await startTemporalDevServer({
+      binary: tools.tools.temporal,
+      address: config.temporal.address,
+      namespace: config.temporal.namespace,
+      uiPort: null,
+      logDir,
+    });
+    if (!temporal) throw new Error('a Temporal server already answers on the free port');
+    stops.push(() => temporal.stop());
     await ensureBucket(createObjectStore(config.s3), config.s3.region);
     const byName = new Map(nodeServices(config).map((s) => [s.name, s]));
     const services = {} as FaultStack['services'];

@@ -49,18 +49,8 @@ async function startTestStack(): Promise<void> {
   const processes: ManagedProcess[] = [];
   rememberTestStack({ processes, tempDir, databaseUrlBase, runId });
 
-  processes.push(
-    started(
-      'Temporal',
-      await startTemporalDevServer({
-        binary: tools.temporal,
-        address: `127.0.0.1:${temporalPort}`,
-        namespace: 'default',
-        uiPort: null,
-        logDir,
-      }),
-    ),
-  );
+  // SeaweedFS first: the Temporal dev server listens on ephemeral ports of its own, which could take one of the
+  // free ports found for SeaweedFS before it binds them.
   processes.push(
     started(
       'SeaweedFS',
@@ -72,6 +62,18 @@ async function startTestStack(): Promise<void> {
         ports: { s3, s3Grpc, master, masterGrpc, volume, volumeGrpc, filer, filerGrpc },
         // Throw-away data: no need to wait for its filer's 15 s graceful stop.
         stopGraceMs: 3000,
+      }),
+    ),
+  );
+  processes.push(
+    started(
+      'Temporal',
+      await startTemporalDevServer({
+        binary: tools.temporal,
+        address: `127.0.0.1:${temporalPort}`,
+        namespace: 'default',
+        uiPort: null,
+        logDir,
       }),
     ),
   );
