@@ -72,6 +72,10 @@ describe('merging a staged batch into price_bars', () => {
     expect(securities.rows.map((r) => r.symbol)).toEqual(['AAA', 'BBB', 'CCC']);
   });
 
+  it('loads an empty batch (a header-only file, a range without bars) as nothing changed', async () => {
+    expect(await load([], 'r0')).toEqual({ rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, changedSymbols: [] });
+  });
+
   it('falls back to the upsert when another load inserts the same new symbol first', async () => {
     const other = await database.pool.connect();
     try {

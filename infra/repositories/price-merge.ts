@@ -56,7 +56,7 @@ async function registerSymbols(client: PoolClient): Promise<{ staged: string[]; 
   const { rows } = await client.query<{ staged: string[]; existing: string[] }>(
     `WITH staged AS (SELECT DISTINCT symbol FROM price_bars_staging),
           registered AS (INSERT INTO securities (symbol) SELECT symbol FROM staged ON CONFLICT DO NOTHING)
-     SELECT array_agg(symbol ORDER BY symbol) AS staged,
+     SELECT COALESCE(array_agg(symbol ORDER BY symbol), '{}') AS staged,
             COALESCE(array_agg(symbol) FILTER (WHERE EXISTS (SELECT 1 FROM price_bars p WHERE p.symbol = staged.symbol)),
                      '{}') AS existing
      FROM staged`,
