@@ -1,6 +1,6 @@
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import type { Logger } from '../logger';
-import { freeLoopbackPort } from './free-port';
+import { findFreePort } from '../local-stack/free-port';
 
 export interface TemporalTelemetry {
   /** Where the SDK's own Prometheus exporter answers (loopback only); the ops server folds it into /metrics. */
@@ -20,7 +20,7 @@ export async function installTemporalRuntime(
   level: string,
   tags: Record<string, string>,
 ): Promise<TemporalTelemetry> {
-  const port = await freeLoopbackPort();
+  const port = await findFreePort();
   Runtime.install({
     logger: new DefaultLogger(level.toUpperCase() as LogLevel, ({ level: sdkLevel, message, meta }) => {
       logger[PINO_LEVEL[sdkLevel]](meta ?? {}, message);

@@ -6,7 +6,7 @@ import { API_WORKFLOW_INTERCEPTORS } from '../../api/plugins/temporal';
 import type { IngestPricesResult } from '../../contracts';
 import { createLogger } from '../../infra/logger';
 import { createObjectStore, ensureBucket } from '../../infra/s3';
-import { freeLoopbackPort } from '../../infra/telemetry/free-port';
+import { findFreePort } from '../../infra/local-stack/free-port';
 import { requestContext } from '../../infra/telemetry/request-context';
 import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
 import { createCsvSource } from '../../sources/csv';
@@ -82,7 +82,7 @@ beforeAll(async () => {
     })),
   ];
   running = workers.map((w) => w.run());
-  opsPort = await freeLoopbackPort();
+  opsPort = await findFreePort();
   ops = await startOpsServer(opsPort, registry, () => ({}), telemetry.sdkMetricsUrl);
 });
 
