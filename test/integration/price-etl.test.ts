@@ -11,6 +11,7 @@ import { auditOhlcvNameFile } from '../support/naive-price-audit';
 import { recordHistory } from '../support/record-history';
 import { sharedData, SHARED_DATA } from '../support/shared-data';
 import type { IngestPricesResult } from '../../contracts';
+import { ingestPrices } from '../../workflows/ingest-prices';
 
 // Every quirk class of all_stocks_5yr.csv: missing opens (BHF, DHR, O), bars outside their range (CHD, LNT, NWL),
 // dotted tickers (BRK.B, BF.B), a late listing (APTV), an unadjusted spin-off (EBAY), holes (DHR, O), plain AAPL.
@@ -221,7 +222,7 @@ describe('price ETL through the API on real data', () => {
   });
 
   it('continues as new on a long plan and still accounts for every row', async () => {
-    const handle = await harness.client.workflow.start('ingestPrices', {
+    const handle = await harness.client.workflow.start(ingestPrices, {
       taskQueue: 'etl',
       workflowId: `continue-as-new-${Date.now()}`,
       args: [

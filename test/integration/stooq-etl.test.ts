@@ -3,6 +3,7 @@ import { FAILURE_TYPES, type IngestPricesResult } from '../../contracts';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
 import { recordHistory } from '../support/record-history';
 import { sharedStooqFixtures, startStooqServer, type StooqServer } from '../support/stooq-server';
+import { ingestPrices } from '../../workflows/ingest-prices';
 
 let stooq: StooqServer;
 let harness: EtlHarness;
@@ -26,7 +27,7 @@ afterAll(async () => {
 describe('Stooq prices through Temporal against a local Stooq-format server', () => {
   it('retries 429/5xx, fails an unknown symbol without retrying, and loads the rest', async () => {
     const workflowId = `stooq-${Date.now()}`;
-    const result = (await harness.client.workflow.execute('ingestPrices', {
+    const result = (await harness.client.workflow.execute(ingestPrices, {
       taskQueue: 'etl',
       workflowId,
       args: [{ source: 'stooq', symbols: ['AAPL.US', 'MSFT.US', 'ZZZZ.US'], batchSize: 1 }],
@@ -64,7 +65,7 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
   });
 
   it('asks Stooq only for the requested range', async () => {
-    const result = (await harness.client.workflow.execute('ingestPrices', {
+    const result = (await harness.client.workflow.execute(ingestPrices, {
       taskQueue: 'etl',
       workflowId: `stooq-range-${Date.now()}`,
       args: [{ source: 'stooq', symbols: ['AAPL.US'], from: '2017-01-01', to: '2017-12-31' }],
@@ -76,7 +77,7 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
   });
 
   it('loads nothing, without failing, for a known symbol whose range has no bars; an unknown one still fails', async () => {
-    const result = (await harness.client.workflow.execute('ingestPrices', {
+    const result = (await harness.client.workflow.execute(ingestPrices, {
       taskQueue: 'etl',
       workflowId: `stooq-weekend-${Date.now()}`,
       // 2017-01-07 and 08 are a Saturday and a Sunday.
@@ -92,7 +93,7 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
 
   it('records a cancelled run in the ledger, and a terminated one through the reconcile step', async () => {
     const start = (workflowId: string) =>
-      harness.client.workflow.start('ingestPrices', {
+      harness.client.workflow.start(ingestPrices, {
         taskQueue: 'etl',
         workflowId,
         args: [{ source: 'stooq', symbols: ['BUSY.US'] }],
