@@ -18,6 +18,7 @@ import { startOpsServer, type OpsServer } from '../../workers/shared/ops-server'
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../../workers/shared/workflow-bundle';
 import { sharedStooqFixtures, startStooqServer, type StooqServer } from '../support/stooq-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { ingestPrices } from '../../workflows/ingest-prices';
 
 let stooq: StooqServer;
 let database: TestDatabase;
@@ -115,7 +116,7 @@ describe("a worker's /metrics after a run", () => {
     const requestId = randomUUID();
     const workflowId = `metrics-${Date.now()}`;
     const result = (await requestContext.run({ requestId }, () =>
-      client.workflow.execute('ingestPrices', {
+      client.workflow.execute(ingestPrices, {
         taskQueue: 'etl',
         workflowId,
         args: [{ source: 'stooq', symbols: ['AAPL.US', 'MSFT.US'], batchSize: 1 }],
