@@ -93,9 +93,25 @@ export interface AnalysisDocument<I = IndicatorSeriesJson> extends AnalyzeJson<I
   inputs: AnalysisInputs;
 }
 
+/**
+ * What `analysis_results.document` stores and the API serves by default: indicators as their latest values. The full
+ * series are a pure function of the bars in the stored window, so they are recomputed when asked for
+ * (`?series=true`) instead of being stored with every result (about 0.5 MB a symbol a day).
+ */
+export type StoredAnalysisDocument = AnalysisDocument<IndicatorLatestJson>;
+
 /** `benchmark: "none"` analyses without one. */
 export const NO_BENCHMARK = 'none';
 export const DEFAULT_BENCHMARK = '^GSPC';
+
+/**
+ * When charts and tearsheets are rendered: `eager` by the analysis itself (every symbol's are in S3 when the run
+ * ends), or `on-demand` by the API the first time one is asked for (then kept in S3). A daily run over hundreds of
+ * symbols whose pages few people open spends its time on the numbers, not on pictures nobody looks at.
+ */
+export const ARTIFACT_MODES = ['eager', 'on-demand'] as const;
+export type ArtifactMode = (typeof ARTIFACT_MODES)[number];
+export const DEFAULT_ARTIFACT_MODE: ArtifactMode = 'eager';
 
 /** The request of one batch of the analysis run: symbols, the benchmark (null for none) and the window. */
 export interface AnalyzeSymbolsInput {
@@ -109,6 +125,8 @@ export interface AnalyzeSymbolsInput {
   analysisWorkflowId: string;
   analysisRunId: string;
   batchKey: string;
+  /** Absent: eager. */
+  artifacts?: ArtifactMode;
 }
 
 /** Keys and counts only: the documents are in Postgres. */
@@ -145,6 +163,8 @@ export interface AnalyzeRequest {
   to?: string;
   asOf?: string;
   batchSize: number;
+  /** Absent: eager. */
+  artifacts?: ArtifactMode;
 }
 
 export const DEFAULT_ANALYSIS_BATCH_SIZE = 25;

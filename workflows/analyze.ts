@@ -54,6 +54,7 @@ export const analysisRun: BatchedRunSpec<
       analysisWorkflowId: context.parentWorkflowId,
       analysisRunId: context.parentRunId,
       batchKey: batch.batchKey,
+      ...(request.artifacts ? { artifacts: request.artifacts } : {}),
     }),
     summary: (_request, batch) =>
       `Analysis batch ${batch.batchKey}: ${batch.symbols.length} symbols against ${batch.benchmark ?? 'no benchmark'}`,

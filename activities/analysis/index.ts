@@ -57,7 +57,7 @@ export function createAnalysisActivities(deps: AnalysisDeps) {
       }
     },
     analyzeSymbols: async (input: AnalyzeSymbolsInput): Promise<AnalyzeSymbolsResult> => {
-      const renderer = batchRenderer(deps, input.batchKey);
+      const renderer = batchRenderer(deps, input.batchKey, input.artifacts);
       const result = await analyzeSymbolsActivity(
         {
           readBars: async (symbol, to) => (await readBarsCached(reader, symbol, to)).value,

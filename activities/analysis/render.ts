@@ -1,30 +1,29 @@
 import { log } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import type { AnalysisDeps } from '.';
+import type { ArtifactMode } from '../../contracts';
 import { renderNoArtifacts, type RenderArtifacts } from '../../application/analysis';
-import { createArtifactRenderer, createRejectedRowsCounter, type RenderTiming } from '../../application/report';
-import { objectLines, putTextObject } from '../../infra/objects/text-objects';
-import { rejectedObjectsOf } from '../../infra/repositories/rejected-batches';
+import { deferredRenderer, objectStoreRenderer, type RenderTiming } from '../../application/report';
 import type { ObjectStore } from '../../infra/s3';
 
 /**
- * The renderer of one batch: charts and tearsheet to S3 when the worker has an object store. Made per activity, so
- * the rejected rows it has counted live as long as the batch, and its timings are logged with the batch.
+ * The renderer of one batch: charts and tearsheet to S3 when the worker has an object store (or only their keys,
+ * for the API to render on first request, when the run asked for on-demand artifacts). Made per activity, so the
+ * rejected rows it has counted live as long as the batch, and its timings are logged with the batch.
  */
 export function batchRenderer(
   deps: Pick<AnalysisDeps, 'renderArtifacts' | 'observeRender'> & { db: Pool; s3?: ObjectStore },
   batchKey: string,
+  mode: ArtifactMode = 'eager',
 ): { render: RenderArtifacts; done(): void } {
   if (deps.renderArtifacts) return { render: deps.renderArtifacts, done: () => undefined };
   const s3 = deps.s3;
   if (!s3) return { render: renderNoArtifacts, done: () => undefined };
+  if (mode === 'on-demand') return { render: deferredRenderer({ s3 }), done: () => undefined };
   const total = { symbols: 0, renderMs: 0, storeMs: 0 };
-  const render = createArtifactRenderer({
-    store: { put: (key, body, contentType) => putTextObject(s3, key, body, contentType) },
-    rejectedFor: createRejectedRowsCounter({
-      rejectedObjects: (lineage) => rejectedObjectsOf(deps.db, lineage),
-      readLines: (key) => objectLines(s3, key),
-    }),
+  const render = objectStoreRenderer({
+    db: deps.db,
+    s3,
     observe: (timing: RenderTiming) => {
       total.symbols++;
       total.renderMs += timing.renderMs;

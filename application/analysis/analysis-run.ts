@@ -1,5 +1,6 @@
 import {
   DEFAULT_ANALYSIS_BATCH_SIZE,
+  DEFAULT_ARTIFACT_MODE,
   NO_BENCHMARK,
   RUN_KINDS,
   TASK_QUEUES,
@@ -38,5 +39,7 @@ export function normalizeAnalysisRequest(body: AnalysisRequestInput): AnalyzeReq
   if (body.from) request.from = body.from;
   if (body.to) request.to = body.to;
   if (body.asOf) request.asOf = body.asOf;
+  // Eager is the default and is left out, so a request that says it and one that does not get the same run id.
+  if (body.artifacts && body.artifacts !== DEFAULT_ARTIFACT_MODE) request.artifacts = body.artifacts;
   return request;
 }

@@ -9,11 +9,13 @@ import type {
   AnalyzedSymbol,
   AnalyzeSymbolsInput,
   AnalyzeSymbolsResult,
+  StoredAnalysisDocument,
 } from '../../contracts/analysis';
 import type { AnalysisBars } from '../../infra/repositories/analysis-bars';
 import type { AnalysisResultRow } from '../../infra/repositories/analysis-results';
 import type { Analysis } from './analyze-bars';
 import { chartUrl, reportUrl } from './artifact-urls';
+import { latestValuesView } from './document-view';
 import { buildAnalysisDocument, type BuiltAnalysis, type SymbolSeries } from './build-document';
 import type { OriginBar } from './frequency';
 import type { FundamentalsSource } from './fundamentals-source';
@@ -114,12 +116,12 @@ async function persist(
     bars: built.bars,
     benchmark: built.benchmarkBars,
   });
-  // The stored document names what was rendered, as the API serves it.
-  const document: AnalysisDocument = {
+  // The stored document names what was rendered, as the API serves it, and keeps each indicator's latest value.
+  const document: StoredAnalysisDocument = latestValuesView({
     ...built.document,
     charts: Object.fromEntries(Object.keys(keys.charts).map((name) => [name, chartUrl(built.document.symbol, name)])),
     reportUrl: keys.report ? reportUrl(built.document.symbol) : null,
-  };
+  });
   const row: AnalysisResultRow = {
     symbol: document.symbol,
     asOf: document.asOf,

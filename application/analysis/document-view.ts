@@ -2,7 +2,6 @@
 import {
   ANALYZE_JSON_KEYS,
   type AnalyzeJson,
-  type AnalysisDocument,
   type IndicatorLatestJson,
   type IndicatorSeriesJson,
   type JsonNumber,
@@ -18,8 +17,11 @@ export function latestIndicator(series: IndicatorSeriesJson): IndicatorLatestJso
   return Object.fromEntries(Object.entries(series).map(([part, values]) => [part, latest(values)]));
 }
 
-/** Indicators carry their full series only when asked (`?series=true`): a series is one value per bar. */
-export function latestValuesView(document: AnalysisDocument): AnalysisDocument<IndicatorLatestJson> {
+/** Indicators carry their full series only when asked (`?series=true`): a series is one value per bar. What
+ * `analysis_results` stores, and the API's default view. */
+export function latestValuesView<D extends AnalyzeJson>(
+  document: D,
+): Omit<D, 'indicators'> & { indicators: Record<string, IndicatorLatestJson> } {
   return {
     ...document,
     indicators: Object.fromEntries(

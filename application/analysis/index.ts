@@ -25,6 +25,7 @@ export {
   type Resume,
 } from './analyze-symbols';
 export { chartUrl, reportUrl } from './artifact-urls';
+export { withIndicatorSeries, type ReadBars } from './series-of-stored';
 export { analysisBarsKey, readBarsCached, type BarReaderDeps, type CacheStatus } from './read-bars';
 export {
   ANALYSIS_CACHE_TTL_SECONDS,

@@ -1,5 +1,10 @@
 /** Reading stored analyses the way the API serves them; the analysis worker warms the same cache entry. */
-import type { AnalysisDocument, IndicatorLatestJson, IndicatorSeriesJson } from '../../contracts/analysis';
+import type {
+  AnalysisDocument,
+  IndicatorLatestJson,
+  IndicatorSeriesJson,
+  StoredAnalysisDocument,
+} from '../../contracts/analysis';
 import type { JsonCache } from '../../infra/cache';
 import type { Queryable } from '../../infra/repositories/analysis-bars';
 import {
@@ -9,8 +14,8 @@ import {
   type StoredAnalysis,
 } from '../../infra/repositories/analysis-results';
 import { chartUrl, reportUrl } from './artifact-urls';
-import { latestValuesView } from './document-view';
-import type { CacheStatus } from './read-bars';
+import { readBarsCached, type CacheStatus } from './read-bars';
+import { withIndicatorSeries } from './series-of-stored';
 
 export type AnalysisView = AnalysisDocument<IndicatorSeriesJson> | AnalysisDocument<IndicatorLatestJson>;
 
@@ -30,17 +35,15 @@ export interface AnalysisQuery {
   series?: boolean;
 }
 
-/** The stored document with the URLs of what has been rendered for it. */
+/** The stored document (indicators as latest values) with the URLs of what has been rendered for it. */
 export function presentAnalysis(
   stored: Pick<StoredAnalysis, 'symbol' | 'document' | 'chartKeys' | 'reportKey'>,
-  series: boolean,
-): AnalysisView {
-  const document: AnalysisDocument = {
+): StoredAnalysisDocument {
+  return {
     ...stored.document,
     charts: Object.fromEntries(Object.keys(stored.chartKeys).map((name) => [name, chartUrl(stored.symbol, name)])),
     reportUrl: stored.reportKey ? reportUrl(stored.symbol) : null,
   };
-  return series ? document : latestValuesView(document);
 }
 
 /** Null when the symbol has no analysis (on or before `asOf`). Only the default view is cached: it is small. */
@@ -53,7 +56,10 @@ export async function readAnalysis(
   const cached = cacheable ? await deps.cache.getJson<AnalysisView>(latestAnalysisKey(symbol)) : null;
   if (cached?.status === 'hit') return { view: cached.value, cache: 'hit' };
   const stored = await readLatestAnalysis(deps.db, symbol, query.asOf);
-  const view = stored && presentAnalysis(stored, query.series ?? false);
+  const readBars = async (s: string, to?: string) => (await readBarsCached(deps, s, to)).value;
+  const view =
+    stored &&
+    (query.series ? await withIndicatorSeries(readBars, stored, presentAnalysis(stored)) : presentAnalysis(stored));
   if (view && cached?.status === 'miss') {
     await deps.cache.setJson(latestAnalysisKey(symbol), view, ANALYSIS_CACHE_TTL_SECONDS);
   }
@@ -79,5 +85,5 @@ export async function warmLatestAnalysis(
     key.windowTo === just.windowTo;
   const stored = isLatest ? just : await readLatestAnalysis(deps.db, symbol);
   if (!stored) return false;
-  return deps.cache.setJson(latestAnalysisKey(symbol), presentAnalysis(stored, false), ANALYSIS_CACHE_TTL_SECONDS);
+  return deps.cache.setJson(latestAnalysisKey(symbol), presentAnalysis(stored), ANALYSIS_CACHE_TTL_SECONDS);
 }

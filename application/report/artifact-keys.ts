@@ -10,3 +10,14 @@ export const SVG_CONTENT_TYPE = 'image/svg+xml';
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 
 export const isChartName = (name: string): name is ChartName => (CHART_NAMES as readonly string[]).includes(name);
+
+/** Where the charts and tearsheet of an analysis are, rendered or not yet. */
+export function artifactKeysOf(symbol: string, asOf: string): { charts: Record<ChartName, string>; report: string } {
+  return {
+    charts: Object.fromEntries(CHART_NAMES.map((name) => [name, chartObjectKey(symbol, asOf, name)])) as Record<
+      ChartName,
+      string
+    >,
+    report: reportObjectKey(symbol, asOf),
+  };
+}

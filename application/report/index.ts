@@ -1,6 +1,13 @@
 export { analysisViewOfBars } from './analysis-view';
 export { assembleSymbolReport, benchmarkRiskOver, type ReportAssemblyInput } from './assemble-report';
-export { chartObjectKey, HTML_CONTENT_TYPE, isChartName, reportObjectKey, SVG_CONTENT_TYPE } from './artifact-keys';
+export {
+  artifactKeysOf,
+  chartObjectKey,
+  HTML_CONTENT_TYPE,
+  isChartName,
+  reportObjectKey,
+  SVG_CONTENT_TYPE,
+} from './artifact-keys';
 export {
   createArtifactRenderer,
   documentNotes,
@@ -17,3 +24,5 @@ export {
   type RejectedRowsDeps,
 } from './rejected-rows';
 export { readArtifact, type ArtifactKind, type ArtifactReaderDeps } from './read-artifact';
+export { deferredRenderer, objectStoreRenderer, type ObjectStoreRendererDeps } from './object-store-renderer';
+export { renderStoredAnalysis, singleFlight, type RenderOnDemandDeps } from './render-on-demand';

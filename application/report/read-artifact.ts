@@ -9,6 +9,8 @@ export type ArtifactKind = { chart: ChartName } | 'report';
 export interface ArtifactReaderDeps {
   latestKeys(symbol: string, asOf?: string): Promise<StoredArtifactKeys | null>;
   open(key: string): Promise<Readable | null>;
+  /** Renders the artifacts of the analysis of `symbol` as of `asOf` into storage; false when there is none. */
+  renderMissing?(symbol: string, asOf: string): Promise<boolean>;
 }
 
 export type ArtifactRead =
@@ -29,7 +31,9 @@ export async function readArtifact(
   if (key === null) {
     return { found: false, message: `the analysis of ${symbol} as of ${keys.asOf} has no rendered ${describe(kind)}` };
   }
-  const body = await deps.open(key);
+  let body = await deps.open(key);
+  // Not rendered yet (an on-demand analysis) or lost: render it now, once, and serve what was stored.
+  if (!body && deps.renderMissing && (await deps.renderMissing(symbol, keys.asOf))) body = await deps.open(key);
   if (!body) {
     return { found: false, message: `the ${describe(kind)} of ${symbol} as of ${keys.asOf} is missing from storage` };
   }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { MAX_ANALYSIS_BATCH_SIZE } from '../../contracts';
+import { ARTIFACT_MODES, MAX_ANALYSIS_BATCH_SIZE } from '../../contracts';
 import { IsoDate, TickerSymbol } from '../schemas/common';
 
 /** The body of `POST /v1/runs/analysis`; the pipeline's analysis part is this without symbols. */
@@ -19,6 +19,16 @@ export const StartAnalysisBody = Type.Object(
       description: "Only bars on or before this date; default each symbol's last bar",
     }),
     batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ANALYSIS_BATCH_SIZE })),
+    artifacts: Type.Optional(
+      Type.Union(
+        ARTIFACT_MODES.map((mode) => Type.Literal(mode)),
+        {
+          description:
+            'When charts and tearsheets are rendered: "eager" by the run (default), or "on-demand" the first time ' +
+            'the API is asked for one',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -24,3 +24,8 @@ export async function openObject(store: ObjectStore, key: string): Promise<Reada
     throw err;
   }
 }
+
+/** Removes the objects (those that exist; a missing key is not an error). One request. */
+export async function removeObjects(store: ObjectStore, keys: string[]): Promise<void> {
+  if (keys.length > 0) await store.client.removeObjects(store.bucket, keys);
+}

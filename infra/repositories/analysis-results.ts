@@ -1,4 +1,4 @@
-import type { AnalysisDocument, LineageBatch } from '../../contracts/analysis';
+import type { LineageBatch, StoredAnalysisDocument } from '../../contracts/analysis';
 import type { Queryable } from './analysis-bars';
 
 export interface AnalysisResultRow {
@@ -9,7 +9,7 @@ export interface AnalysisResultRow {
   /** The benchmark symbol, or 'none'. */
   benchmark: string;
   frequency: string;
-  document: AnalysisDocument;
+  document: StoredAnalysisDocument;
   chartKeys: Record<string, string>;
   reportKey: string | null;
   inputLineage: { symbol: LineageBatch[]; benchmark: LineageBatch[] };

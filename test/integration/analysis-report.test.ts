@@ -248,6 +248,42 @@ describe('charts and tearsheets rendered by the analysis activity', () => {
     expect((await get('/v1/securities/AAPL/charts/pie.svg')).statusCode).toBe(400);
   });
 
+  it('renders on first request what an on-demand analysis deferred: the same bytes the activity renders', async () => {
+    const eager = {
+      chart: (await get('/v1/securities/CHD/charts/momentum.svg')).body,
+      report: (await get('/v1/securities/CHD/report')).body,
+    };
+    const key = 'charts/CHD/2018-02-07/momentum.svg';
+    await harness.s3.client.statObject(harness.s3.bucket, key);
+    const result: AnalyzeBatchResult = await harness.client.workflow.execute(analyzeBatch, {
+      taskQueue: 'analysis',
+      workflowId: `report-it-on-demand-${Date.now()}`,
+      args: [
+        {
+          symbols: ['CHD'],
+          benchmark: '^GSPC',
+          analysisWorkflowId: 'report-it',
+          analysisRunId: 'run-2',
+          batchKey: 'b0001',
+          artifacts: 'on-demand',
+        },
+      ],
+    });
+    // The keys are recorded, and what the eager run left under them is gone: nothing rendered yet.
+    expect(result.analysed[0].chartKeys.momentum).toBe(key);
+    await expect(harness.s3.client.statObject(harness.s3.bucket, key)).rejects.toMatchObject({ code: 'NotFound' });
+
+    const [chart, report] = await Promise.all([
+      get('/v1/securities/CHD/charts/momentum.svg'),
+      get('/v1/securities/CHD/report'),
+    ]);
+    expect([chart.statusCode, report.statusCode]).toEqual([200, 200]);
+    expect(chart.body).toBe(eager.chart);
+    expect(report.body).toBe(eager.report);
+    // Rendered once into storage, so the next read streams it.
+    expect((await harness.s3.client.statObject(harness.s3.bucket, key)).size).toBe(Buffer.byteLength(eager.chart));
+  });
+
   // CI installs Chromium (.ci/run): there a missing browser is a broken setup, elsewhere the check is skipped.
   const withChromium = existsSync(CHROMIUM) || process.env.CI ? it : it.skip;
   withChromium('shows every chart of the served tearsheet with a size and drawn content in Chromium', async () => {

@@ -6,13 +6,21 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../api/app';
 import { DEMO_DATA_DIR, loadConfig } from '../../config';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, type Worker } from '@temporalio/worker';
-import { analyzeBars, pickAnalyzeJson, toAnalyzeJson, latestAnalysisKey } from '../../application/analysis';
+import {
+  analyzeBars,
+  latestAnalysisKey,
+  latestValuesView,
+  pickAnalyzeJson,
+  toAnalyzeJson,
+  withIndicatorSeries,
+} from '../../application/analysis';
 import type { AnalyzeBatchResult, IngestPricesRequest, IngestPricesResult, PriceBar } from '../../contracts';
 import { DEFAULT_INDICATORS } from '../../domain/finance/indicators';
 import { inferPeriodsPerYear } from '../../domain/finance/risk';
 import { parsePrices } from '../../domain/prices';
 import { createCache } from '../../infra/cache';
 import { readLatestAnalysis } from '../../infra/repositories/analysis-results';
+import { readAnalysisBars } from '../../infra/repositories/analysis-bars';
 import { createAnalysisWorkers } from '../../workers/analysis-workers';
 import { analyzeBatch } from '../../workflows/analyze-batch';
 import { ingestPrices } from '../../workflows/ingest-prices';
@@ -142,7 +150,10 @@ describe('analyzeBatch through Temporal on real bars', () => {
         ),
       );
       const document = stored!.document;
-      expect(pickAnalyzeJson(document)).toEqual(library);
+      // Stored: each indicator's latest value; the series are recomputed from the window's bars when asked for.
+      expect(pickAnalyzeJson(document)).toEqual(pickAnalyzeJson(latestValuesView(library)));
+      const withSeries = await withIndicatorSeries((s, to) => readAnalysisBars(harness.db, s, to), stored!, document);
+      expect(asPrinted(pickAnalyzeJson(withSeries))).toEqual(library);
       // jsonb keeps keys in its own order; the set is the same.
       expect(Object.keys(document.risk).sort()).toEqual(Object.keys(library.risk).sort());
       expect(document.risk.beta).toEqual(expect.any(Number));
@@ -220,7 +231,11 @@ describe('analyzeBatch through Temporal on real bars', () => {
     expect(stored.document.benchmark).toBeNull();
     expect(stored.document.risk.beta).toBeUndefined();
     expect(pickAnalyzeJson(stored.document)).toEqual(
-      asPrinted(toAnalyzeJson(analyzeBars('AAPL', bars, { indicators: DEFAULT_INDICATORS, periodsPerYear: 252 }))),
+      pickAnalyzeJson(
+        latestValuesView(
+          asPrinted(toAnalyzeJson(analyzeBars('AAPL', bars, { indicators: DEFAULT_INDICATORS, periodsPerYear: 252 }))),
+        ),
+      ),
     );
   });
 

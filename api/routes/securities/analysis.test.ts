@@ -1,6 +1,11 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call --
    inject() answers untyped JSON; the assertions below are what check its shape. */
-import { buildAnalysisDocument, latestAnalysisKey, warmLatestAnalysis } from '../../../application/analysis';
+import {
+  buildAnalysisDocument,
+  latestAnalysisKey,
+  latestValuesView,
+  warmLatestAnalysis,
+} from '../../../application/analysis';
 import { createCache } from '../../../infra/cache';
 import { dailyBars } from '../../../application/analysis/test-support';
 import type { AnalysisDocument } from '../../../contracts';
@@ -23,7 +28,8 @@ const rowOf = (document: AnalysisDocument, chartKeys: Record<string, string> = {
   windowTo: document.to,
   benchmark: 'none',
   frequency: document.frequency,
-  document,
+  // What the analysis activity stores: the latest value of each indicator.
+  document: latestValuesView(document),
   chartKeys,
   reportKey: null,
   inputLineage: { symbol: [], benchmark: [] },
@@ -37,7 +43,21 @@ async function store(document: AnalysisDocument, chartKeys: Record<string, strin
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const bars = dailyBars('2017-01-02', 300).map((b) => ({ ...b, symbol: 'BRK.B' }));
+  const bars = dailyBars('2017-01-02', 300, 'csv|load-1').map((b) => ({ ...b, symbol: 'BRK.B' }));
+  // The bars the stored analyses were computed from: `?series=true` recomputes the series from them.
+  await database.pool.query(
+    `INSERT INTO price_bars (symbol, date, open, high, low, close, volume, source, workflow_id)
+     SELECT 'BRK.B', d, o, h, l, c, v, 'csv', 'load-1'
+       FROM unnest($1::date[], $2::float8[], $3::float8[], $4::float8[], $5::float8[], $6::bigint[]) AS t(d, o, h, l, c, v)`,
+    [
+      bars.map((b) => b.date),
+      bars.map((b) => b.open),
+      bars.map((b) => b.high),
+      bars.map((b) => b.low),
+      bars.map((b) => b.close),
+      bars.map((b) => b.volume),
+    ],
+  );
   older = (await buildAnalysisDocument({ series: { symbol: 'BRK.B', bars }, asOf: bars[199].date })).document;
   latest = (await buildAnalysisDocument({ series: { symbol: 'BRK.B', bars } })).document;
   await store(older);
@@ -86,12 +106,19 @@ describe('GET /v1/securities/:symbol/analysis', () => {
   });
 
   it('gives the full indicator series with ?series=true, and the analysis as of a date with ?asOf', async () => {
+    // Stored results keep latest values; the series are recomputed from the bars of the stored window.
+    const stored = await database.pool.query(`SELECT document->'indicators'->'sma_20' AS v FROM analysis_results`);
+    expect(stored.rows.map((r) => typeof r.v)).toEqual(['number', 'number']);
     const full = (await get('BRK.B/analysis?series=true')).json();
     expect(full.indicators).toEqual(latest.indicators);
+    expect(full.dates).toEqual(latest.dates);
+    expect(full.risk).toEqual(latest.risk);
     const asOf = (await get(`BRK.B/analysis?asOf=${older.asOf}&series=true`)).json();
     expect(asOf.asOf).toBe(older.asOf);
     expect(asOf.bars).toBe(200);
     expect(asOf.risk).toEqual(older.risk);
+    expect(asOf.dates).toEqual(older.dates);
+    expect(asOf.indicators).toEqual(older.indicators);
     // A date between two analyses gets the earlier one.
     const between = (await get('BRK.B/analysis?asOf=2017-12-31')).json();
     expect(between.asOf).toBe(older.asOf);

@@ -1,12 +1,12 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { readArtifact } from '../../../application/report';
-import { readLatestArtifactKeys } from '../../../infra/repositories/analysis-artifacts';
-import { openObject } from '../../../infra/objects/text-objects';
 import { notFound } from '../../errors';
 import { ErrorBody } from '../../schemas/common';
+import { artifactReader } from './artifact-reader';
 import { ArtifactQuery, ChartParams, rawBody } from './artifact-schemas';
 
-/** A chart of a symbol's analysis, streamed from the object store as it was rendered. */
+/** A chart of a symbol's analysis, streamed from the object store (rendered on first request when the analysis
+ * deferred it). */
 const charts: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
   fastify.get(
     '/securities/:symbol/charts/:name.svg',
@@ -23,10 +23,7 @@ const charts: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     async (request, reply) => {
       const symbol = request.params.symbol.toUpperCase();
       const read = await readArtifact(
-        {
-          latestKeys: (s, asOf) => readLatestArtifactKeys(fastify.db, s, asOf),
-          open: (k) => openObject(fastify.s3, k),
-        },
+        artifactReader(fastify),
         symbol,
         { chart: request.params.name },
         request.query.asOf,

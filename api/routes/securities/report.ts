@@ -1,13 +1,13 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { readArtifact } from '../../../application/report';
-import { readLatestArtifactKeys } from '../../../infra/repositories/analysis-artifacts';
-import { openObject } from '../../../infra/objects/text-objects';
 import { notFound } from '../../errors';
 import { ErrorBody } from '../../schemas/common';
+import { artifactReader } from './artifact-reader';
 import { ArtifactQuery, rawBody } from './artifact-schemas';
 import { SymbolParams } from './schemas';
 
-/** A symbol's tearsheet: one self-contained HTML page, streamed from the object store as it was rendered. */
+/** A symbol's tearsheet: one self-contained HTML page, streamed from the object store (rendered on first request when the analysis
+ * deferred it). */
 const report: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
   fastify.get(
     '/securities/:symbol/report',
@@ -23,15 +23,7 @@ const report: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     },
     async (request, reply) => {
       const symbol = request.params.symbol.toUpperCase();
-      const read = await readArtifact(
-        {
-          latestKeys: (s, asOf) => readLatestArtifactKeys(fastify.db, s, asOf),
-          open: (k) => openObject(fastify.s3, k),
-        },
-        symbol,
-        'report',
-        request.query.asOf,
-      );
+      const read = await readArtifact(artifactReader(fastify), symbol, 'report', request.query.asOf);
       if (!read.found) throw notFound(read.message);
       return reply.type(read.contentType).header('x-analysis-as-of', read.asOf).send(read.body);
     },

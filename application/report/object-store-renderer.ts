@@ -1,0 +1,43 @@
+/**
+ * The two ways an analysis gets its charts and tearsheet: rendered now into the object store (with the rejected rows
+ * of its loads counted from the ledger), or deferred — the keys are recorded and the API renders the objects the
+ * first time one is asked for (`renderStoredAnalysis`).
+ */
+import type { RenderArtifacts } from '../analysis/analyze-symbols';
+import { objectLines, putTextObject, removeObjects } from '../../infra/objects/text-objects';
+import type { Queryable } from '../../infra/repositories/analysis-bars';
+import { rejectedObjectsOf } from '../../infra/repositories/rejected-batches';
+import type { ObjectStore } from '../../infra/s3';
+import { artifactKeysOf } from './artifact-keys';
+import { createRejectedRowsCounter } from './rejected-rows';
+import { createArtifactRenderer, type RenderTiming } from './render-artifacts';
+
+export interface ObjectStoreRendererDeps {
+  db: Queryable;
+  s3: ObjectStore;
+  observe?: (timing: RenderTiming) => void;
+}
+
+/** Renders now and stores in S3. Keep one per batch: the rejected rows it has counted live as long as it does. */
+export function objectStoreRenderer(deps: ObjectStoreRendererDeps): RenderArtifacts {
+  return createArtifactRenderer({
+    store: { put: (key, body, contentType) => putTextObject(deps.s3, key, body, contentType) },
+    rejectedFor: createRejectedRowsCounter({
+      rejectedObjects: (lineage) => rejectedObjectsOf(deps.db, lineage),
+      readLines: (key) => objectLines(deps.s3, key),
+    }),
+    observe: deps.observe,
+  });
+}
+
+/**
+ * Renders nothing: records where the objects will be once the API renders them on first request, and removes what
+ * an earlier run for the same date left there, so those pictures are never served as this analysis's.
+ */
+export function deferredRenderer(deps: { s3: ObjectStore }): RenderArtifacts {
+  return async ({ document }) => {
+    const keys = artifactKeysOf(document.symbol, document.asOf);
+    await removeObjects(deps.s3, [...Object.values(keys.charts), keys.report]);
+    return keys;
+  };
+}
