@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config';
 import { ensureDatabase } from '../infra/db/ensure-database';
 import { findFreePorts } from '../infra/local-stack/free-port';
-import { nodeServices, startNodeService } from '../infra/local-stack/node-services';
+import { planNodeServices, startNodeService } from '../infra/local-stack/node-services';
 import { stopAll, type ManagedProcess } from '../infra/local-stack/processes';
 import { startSeaweed } from '../infra/local-stack/seaweed';
 import { startTemporalDevServer } from '../infra/local-stack/temporal-dev-server';
@@ -14,12 +14,14 @@ import { createObjectStore, ensureBucket } from '../infra/s3';
 
 export interface IsolatedStack {
   config: Config;
-  services: Record<'etl-worker' | 'data-worker' | 'analysis-worker' | 'api', ManagedProcess>;
+  /** By name: `etl-worker`, `data-worker`, `analysis-worker`, `api`, and `<service>-worker-<n>` for extra replicas. */
+  services: Record<'etl-worker' | 'data-worker' | 'analysis-worker' | 'api', ManagedProcess> &
+    Record<string, ManagedProcess>;
   stop(): Promise<void>;
 }
 
 /**
- * The whole system as `npm start` runs it — Temporal dev server, SeaweedFS, etl and data worker processes, the
+ * The whole system as `npm start` runs it — Temporal dev server, SeaweedFS, the worker processes (and replicas), the
  * API — on free ports, a fresh database and a temp folder, so a benchmark never meets a running stack.
  */
 export async function startIsolatedStack(overrides: Record<string, string>): Promise<IsolatedStack> {
@@ -67,9 +69,10 @@ export async function startIsolatedStack(overrides: Record<string, string>): Pro
     });
     await ensureDatabase(config.db.url);
     await ensureBucket(createObjectStore(config.s3), config.s3.region);
-    const started: Partial<IsolatedStack['services']> = {};
-    for (const service of nodeServices(config)) {
-      started[service.name as keyof IsolatedStack['services']] = await startNodeService(service, logDir);
+    const started: Record<string, ManagedProcess> = {};
+    // Replicas as configured (`ANALYSIS_WORKER_REPLICAS`…), each on a port of its own.
+    for (const service of await planNodeServices(config)) {
+      started[service.name] = await startNodeService(service, logDir);
     }
     return { config, services: started as IsolatedStack['services'], stop };
   } catch (err) {

@@ -20,6 +20,7 @@ import {
   type PlannedBatch,
 } from '../../contracts';
 import { progressQuery } from '../../workflows';
+import { ingestPrices } from '../../workflows/ingest-prices';
 import type { PricesRunResult } from '../../workflows/suspected-actions-step';
 import { testServerBinaries } from '../support/tools';
 
@@ -160,17 +161,17 @@ function fakeWorkers(activities: ReturnType<typeof fakes>): Promise<[Worker, Wor
 
 async function runWith(
   activities: ReturnType<typeof fakes>,
-  args: unknown[],
+  args: Parameters<typeof ingestPrices>,
   workflowId = randomUUID(),
 ): Promise<PricesRunResult> {
   const [etl, data] = await fakeWorkers(activities);
   return data.runUntil(
     etl.runUntil(
-      env.client.workflow.execute('ingestPrices', {
+      env.client.workflow.execute(ingestPrices, {
         taskQueue: TASK_QUEUES.etl,
         workflowId,
         args,
-      }) as Promise<PricesRunResult>,
+      }),
     ),
   );
 }
@@ -238,7 +239,7 @@ describe('ingestPrices workflow', () => {
     const [etl, data] = await fakeWorkers(activities);
     const progress = await data.runUntil(
       etl.runUntil(async () => {
-        await env.client.workflow.execute('ingestPrices', {
+        await env.client.workflow.execute(ingestPrices, {
           taskQueue: TASK_QUEUES.etl,
           workflowId,
           args: [{ source: 'csv', path: '/x' }],
@@ -267,12 +268,12 @@ describe('ingestPrices workflow', () => {
     const { result, description, metadata } = await data.runUntil(
       etl.runUntil(async () => {
         // Started without any metadata, as the Temporal CLI or a schedule would.
-        const handle = await env.client.workflow.start('ingestPrices', {
+        const handle = await env.client.workflow.start(ingestPrices, {
           taskQueue: TASK_QUEUES.etl,
           workflowId,
           args: [{ source: 'csv', path: '/data/prices.csv' }],
         });
-        const done = (await handle.result()) as IngestPricesResult;
+        const done: IngestPricesResult = await handle.result();
         // What the Temporal UI shows as the run's current details.
         const shown = await handle.query<{ currentDetails?: string }>('__temporal_workflow_metadata');
         return { result: done, description: await handle.describe(), metadata: shown };
@@ -297,7 +298,7 @@ describe('ingestPrices workflow', () => {
     const [etl, data] = await fakeWorkers(activities);
     await data.runUntil(
       etl.runUntil(async () => {
-        const handle = await env.client.workflow.start('ingestPrices', {
+        const handle = await env.client.workflow.start(ingestPrices, {
           taskQueue: TASK_QUEUES.etl,
           workflowId,
           args: [{ source: 'csv', path: '/x' }],
