@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import type { IngestPricesRequest } from '../contracts';
 import type { AnalyzeResult } from '../workflows/analyze';
+import type { DailyPipelineResult } from '../workflows/daily-pipeline-types';
 import { createCache } from '../infra/cache';
 import { createPool } from '../infra/db/pool';
 import { createRedis } from '../infra/redis';
@@ -53,11 +54,12 @@ export async function run() {
     const through = await pipelineRoute(api);
     const whole = await timed(() => daily(api, through, { source: 'csv', path: full }));
     const loadWhole = loadAverage();
+    const wholeStages = await stageSeconds(api, whole.value);
     const bars = await count(db, 'SELECT count(*)::int AS n FROM price_bars');
     const analysed = await count(db, 'SELECT count(DISTINCT symbol)::int AS n FROM analysis_results');
     console.log(
       `(a) whole pipeline (${through}, ${ANALYSIS_REPLICAS} analysis replicas): ${whole.seconds.toFixed(1)} s wall (target <= ${TARGETS.fullWallSeconds}; load ${loadWhole}); ` +
-        `${bars} bars in price_bars, ${analysed} symbols with an analysis`,
+        `${bars} bars in price_bars, ${analysed} symbols with an analysis; seconds by stage ${JSON.stringify(wholeStages)}`,
     );
 
     const next = await writeNextDayCsv(db, path.join(importRoot, 'daily'));
@@ -65,13 +67,15 @@ export async function run() {
       daily(api, through, { source: 'csv', path: next.file }, { ...ANALYSIS, artifacts: 'on-demand' }),
     );
     const loadDay = loadAverage();
+    const dayStages = await stageSeconds(api, day.value);
     const analysedOnDay = await count(
       db,
       `SELECT count(DISTINCT symbol)::int AS n FROM analysis_results WHERE as_of = '${next.date}'`,
     );
     console.log(
       `(b) daily run (${through}): ${next.rows} new bars on ${next.date}, ${analysedOnDay} symbols analysed as of it, ` +
-        `${day.seconds.toFixed(1)} s wall (target <= ${TARGETS.dailyWallSeconds}; load ${loadDay})`,
+        `${day.seconds.toFixed(1)} s wall (target <= ${TARGETS.dailyWallSeconds}; load ${loadDay}); ` +
+        `seconds by stage ${JSON.stringify(dayStages)}`,
     );
     if (analysedOnDay < next.rows - 1) throw new Error(`only ${analysedOnDay} of ${next.rows} symbols analysed`);
     const firstView = await timed(() => fetchOk(`${api}/v1/securities/AAPL/report`));
@@ -108,6 +112,7 @@ export async function run() {
       analysisReplicas: ANALYSIS_REPLICAS,
       full: {
         wallSeconds: whole.seconds,
+        stageSeconds: wholeStages,
         barsInDatabase: bars,
         symbolsAnalysed: analysed,
         inProcessSeconds: inProcess.seconds,
@@ -124,6 +129,7 @@ export async function run() {
         newBars: next.rows,
         symbolsAnalysed: analysedOnDay,
         wallSeconds: day.seconds,
+        stageSeconds: dayStages,
         loadAverage: loadDay,
       },
       peakRssMb: rss,
@@ -153,6 +159,22 @@ async function pipelineRoute(api: string): Promise<Through> {
     body: '{}',
   });
   return res.status === 400 ? 'pipeline' : 'prices+analysis runs';
+}
+
+/** Seconds each stage's child runs took (start to close, as Temporal recorded them), for the pipeline route. */
+async function stageSeconds(api: string, result: unknown): Promise<Record<string, number>> {
+  const stages = (result as Partial<DailyPipelineResult>).stages ?? [];
+  const seconds: Record<string, number> = {};
+  for (const stage of stages) {
+    for (const child of stage.children) {
+      const res = await fetch(`${api}/v1/runs/${encodeURIComponent(child.workflowId)}`);
+      const run = (await res.json()) as { startTime?: string; closeTime?: string };
+      if (!run.startTime || !run.closeTime) continue;
+      const took = (Date.parse(run.closeTime) - Date.parse(run.startTime)) / 1000;
+      seconds[stage.name] = Number(((seconds[stage.name] ?? 0) + took).toFixed(1));
+    }
+  }
+  return seconds;
 }
 
 /** One day's work: prices, then the analysis against ^GSPC. */
