@@ -189,6 +189,12 @@ describe('the dashboard in Chromium', () => {
     scripts.clear();
     const started = Date.now();
     await page.goto(`${base}/securities/AAPL`);
+    await page.locator('[data-chart="price"] canvas').first().waitFor();
+    budgets.symbolPageFirstChartMs = Date.now() - started;
+    // Interactive: a range preset answers while the other charts are still being drawn, one per task.
+    await page.getByRole('button', { name: '5Y' }).click();
+    expect(await page.getByRole('button', { name: '5Y' }).getAttribute('aria-pressed')).toBe('true');
+    budgets.symbolPageInteractiveMs = Date.now() - started;
     for (const chart of ['price', 'momentum', 'drawdown', 'relative', 'monthly-returns'])
       await page.locator(`[data-chart="${chart}"] canvas`).first().waitFor();
     // Budget 1 s on the local stack; the bound here leaves room for a shared, loaded test machine.

@@ -40,6 +40,35 @@ export function interactive(name: ChartName, option: EChartsOption, startIndex: 
   };
 }
 
+let echartsChunk: Promise<typeof import('./echarts')> | undefined;
+
+/** The ECharts chunk, fetched once; a chart page starts it while its data is still on the way. */
+export const loadEcharts = (): Promise<typeof import('./echarts')> => (echartsChunk ??= import('./echarts'));
+
+let turn: Promise<void> = Promise.resolve();
+
+/**
+ * Draws one chart per task, in the order they were asked for (the page's order: price first): five charts drawn in
+ * one go would hold the main thread for their sum, and a click on a range preset would wait for all of them.
+ */
+export function inTurn(draw: () => void): Promise<void> {
+  const next = turn.then(
+    () =>
+      new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          try {
+            draw();
+            resolve();
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        }, 0),
+      ),
+  );
+  turn = next.catch(() => undefined);
+  return next;
+}
+
 interface ChartProps {
   name: ChartName;
   series: ChartSeries;
@@ -57,18 +86,20 @@ export function Chart({ name, series, range, label }: ChartProps) {
   useEffect(() => {
     let disposed = false;
     let dispose = () => {};
-    import('./echarts')
-      .then(({ echarts }) => {
-        if (disposed || !el.current) return;
-        const chart = echarts.init(el.current, null, { renderer: 'canvas' });
-        chart.setOption(interactive(name, spec.option, rangeStart(series.dates, range)));
-        const observer = new ResizeObserver(() => chart.resize());
-        observer.observe(el.current);
-        dispose = () => {
-          observer.disconnect();
-          chart.dispose();
-        };
-      })
+    loadEcharts()
+      .then(({ echarts }) =>
+        inTurn(() => {
+          if (disposed || !el.current) return;
+          const chart = echarts.init(el.current, null, { renderer: 'canvas' });
+          chart.setOption(interactive(name, spec.option, rangeStart(series.dates, range)));
+          const observer = new ResizeObserver(() => chart.resize());
+          observer.observe(el.current);
+          dispose = () => {
+            observer.disconnect();
+            chart.dispose();
+          };
+        }),
+      )
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     return () => {
       disposed = true;

@@ -2,11 +2,11 @@
  * One symbol: the five charts drawn in the browser from its bars with the shared option builders, range presets
  * and zoom; the analysis, fundamentals and tearsheet where the server has those routes.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { buildChartSeries } from '../../../domain/charts/build-series';
 import { CHART_TITLES, type ChartName } from '../../../domain/charts/chart-series';
 import { api, ApiError } from '../api';
-import { Chart, RANGES, type RangeLabel } from '../components/chart';
+import { Chart, loadEcharts, RANGES, type RangeLabel } from '../components/chart';
 import { ErrorBox, Loading, num, Section } from '../components/ui';
 import type { AnalysisDocument, PriceBar } from '../types';
 import { useData } from '../use-data';
@@ -142,6 +142,8 @@ function Fundamentals({ symbol }: { symbol: string }) {
 
 export function SecurityPage({ symbol }: { symbol: string }) {
   const [range, setRange] = useState<RangeLabel>('Max');
+  // The charting code loads while the bars are fetched, not after.
+  useEffect(() => void loadEcharts().catch(() => undefined), []);
   const prices = useData(async () => {
     const [own, bench] = await Promise.all([
       api<PriceSeries>(`/v1/securities/${enc(symbol)}/prices`),
