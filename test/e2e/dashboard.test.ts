@@ -170,6 +170,11 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'Result' }).waitFor();
     await page.locator('section[aria-label="Batches"] tbody tr').first().waitFor();
     expect(await page.locator('section[aria-label="Batches"]').textContent()).toContain('MSFT');
+    // The staged rows download through a presigned link straight from the object store.
+    const staged = page.locator('section[aria-label="Batches"] a.download', { hasText: 'staged' }).first();
+    const download = await fetch((await staged.getAttribute('href')) as string);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toMatch(/MSFT|AAPL/);
     await check('run');
   });
 

@@ -49,6 +49,10 @@ export interface RunBatch {
   rawObjects: unknown;
   stagedKey: string;
   rejectedKey: string | null;
+  /** Presigned download links, valid for minutes. */
+  stagedUrl?: string;
+  rejectedUrl?: string | null;
+  rawUrls?: string[];
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;

@@ -9,6 +9,7 @@ import {
   withDeadline,
 } from '../../../application/runs';
 import { listRunBatches } from '../../../infra/repositories/runs-read';
+import { withDownloads } from '../../../application/runs/batch-downloads';
 import { ErrorBody } from '../../schemas/common';
 import { API_KEY_SECURITY } from '../../plugins/swagger';
 import { temporalUiUrl } from './run-links';
@@ -81,7 +82,8 @@ const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     '/runs/:workflowId/batches',
     {
       schema: {
-        summary: 'Loaded batches of a run, from the ledger (lineage: raw and staged objects, row counts)',
+        summary:
+          'Loaded batches of a run, from the ledger (lineage: raw, staged and rejected objects with presigned download links, row counts)',
         tags: ['runs'],
         params: WorkflowIdParams,
         response: { 200: RunBatchesBody },
@@ -89,7 +91,11 @@ const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     },
     async (request) => ({
       workflowId: request.params.workflowId,
-      batches: await listRunBatches(fastify.db, request.params.workflowId),
+      batches: await Promise.all(
+        (await listRunBatches(fastify.db, request.params.workflowId)).map((batch) =>
+          withDownloads(batch, (key) => fastify.objectUrl(key)),
+        ),
+      ),
     }),
   );
 

@@ -96,11 +96,13 @@ function Batches({ workflowId }: { workflowId: string }) {
   );
 }
 
-/** Object keys, and download links where the API handed out presigned URLs (`…Url` fields). */
+/** Object keys, and download links to them (presigned URLs the API hands out, valid for minutes). */
 function Lineage({ batch }: { batch: RunBatch }) {
-  const links = Object.entries(batch as unknown as Record<string, unknown>).filter(
-    ([k, v]) => k.endsWith('Url') && typeof v === 'string',
-  ) as [string, string][];
+  const links: [string, string][] = [
+    ...(batch.rawUrls ?? []).map((url, i, all): [string, string] => [all.length > 1 ? `raw ${i + 1}` : 'raw', url]),
+    ...(batch.stagedUrl ? [['staged', batch.stagedUrl] as [string, string]] : []),
+    ...(batch.rejectedUrl ? [['rejected', batch.rejectedUrl] as [string, string]] : []),
+  ];
   return (
     <>
       staged <code>{batch.stagedKey}</code>
@@ -109,9 +111,9 @@ function Lineage({ batch }: { batch: RunBatch }) {
           , rejected <code>{batch.rejectedKey}</code>
         </>
       )}
-      {links.map(([k, url]) => (
-        <a key={k} href={url} class="download">
-          {k.replace(/Url$/, '')}
+      {links.map(([label, url]) => (
+        <a key={label} href={url} class="download" download>
+          {label}
         </a>
       ))}
     </>
