@@ -50,7 +50,7 @@ export function createEtlActivities(deps: EtlDeps) {
       return heartbeating((heartbeat) => collect(input, sourceContext(deps.s3, deps.fetch, heartbeat)));
     },
     transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
-      heartbeating((heartbeat) => transformPriceBatch(deps.s3, input, heartbeat, deps.maxLineBytes)),
+      heartbeating((heartbeat, signal) => transformPriceBatch(deps.s3, input, heartbeat, deps.maxLineBytes, signal)),
     planFundamentalsBatches: (input: PlanFundamentalsInput) =>
       heartbeating((heartbeat) => planFundamentalsBatches(deps.s3, input, heartbeat)),
     transformFundamentalsBatch: (input: TransformFundamentalsBatchInput) =>
