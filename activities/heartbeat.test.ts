@@ -1,3 +1,4 @@
+import { CancelledFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { heartbeating } from './heartbeat';
 
@@ -31,6 +32,28 @@ describe('heartbeating', () => {
     const count = beats.length;
     await jest.advanceTimersByTimeAsync(500);
     expect(beats).toHaveLength(count);
+  });
+
+  it("hands the work the activity's cancellation signal, which aborts when the activity is cancelled", async () => {
+    const env = new MockActivityEnvironment();
+    let signal: AbortSignal | undefined;
+    const running = env.run(() =>
+      heartbeating(
+        (_heartbeat, cancellation) =>
+          new Promise<never>((_resolve, reject) => {
+            signal = cancellation;
+            cancellation.addEventListener('abort', () => reject(cancellation.reason as Error));
+          }),
+        50,
+      ),
+    );
+    await jest.advanceTimersByTimeAsync(0);
+    expect(signal?.aborted).toBe(false);
+
+    env.cancel();
+
+    await expect(running).rejects.toBeInstanceOf(CancelledFailure);
+    expect(signal?.aborted).toBe(true);
   });
 
   it('stops the timer when the work fails', async () => {

@@ -93,6 +93,7 @@ export const envSchema = z.object({
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).optional(),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).optional(),
   STOOQ_URL: url.default('https://stooq.com/q/d/l/'),
+  /** Stooq requests per second across every etl replica: one per activity on `etl-stooq`, enforced by Temporal. */
   STOOQ_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
   /** SEC's API host: `{SEC_URL}/api/xbrl/companyfacts/CIK##########.json`. */
   SEC_URL: url.default('https://data.sec.gov'),

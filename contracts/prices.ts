@@ -75,7 +75,7 @@ export interface RowCounts {
 
 /** A file that could not be read: the others of its folder or batch still load. */
 export interface FileFailure {
-  /** The file's path as given (or found in the folder). */
+  /** The file's path as given (or found in the folder); for Stooq, the symbol that could not be fetched. */
   file: string;
   /** A FAILURE_TYPES value. */
   type: string;
@@ -118,8 +118,9 @@ export interface RawPart extends ObjectRef {
   /** Where it came from: a file path or a URL, for lineage. */
   origin: string;
   /**
-   * Set when planning found the file unreadable (nothing was archived: key, sha256 and bytes are empty). The
-   * batch's transform reports it in `fileFailures` and skips it, so one bad file in a folder fails only itself.
+   * Set when planning found the file unreadable, or a Stooq symbol could not be fetched (nothing was archived: key,
+   * sha256 and bytes are empty). The batch's transform reports it in `fileFailures` and skips it, so one bad file
+   * in a folder, or one bad symbol in a batch, fails only itself.
    */
   failure?: { type: string; message: string };
 }

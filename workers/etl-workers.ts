@@ -43,7 +43,14 @@ export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
     Worker.create({
       ...common,
       taskQueue: TASK_QUEUES.etlStooq,
-      activities: { collectPriceBatch: activities.collectPriceBatch, planPriceBatches: activities.planPriceBatches },
+      // One HTTP request per fetch or probe, so the limit counts requests; collectPriceBatch only for batches
+      // started before Stooq was fetched per symbol.
+      activities: {
+        fetchStooqSymbol: activities.fetchStooqSymbol,
+        probeStooqSymbol: activities.probeStooqSymbol,
+        collectPriceBatch: activities.collectPriceBatch,
+        planPriceBatches: activities.planPriceBatches,
+      },
       maxTaskQueueActivitiesPerSecond: o.stooqRequestsPerSecond,
     }),
     ...(o.sec

@@ -12,7 +12,7 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
     s3: createObjectStore(config.s3),
     sources: {
       csv: createCsvSource({ maxLineBytes: config.maxLineBytes }),
-      stooq: createStooqSource({ baseUrl: config.stooq.url, requestsPerSecond: config.stooq.requestsPerSecond }),
+      stooq: createStooqSource({ baseUrl: config.stooq.url }),
     },
     stooqRequestsPerSecond: config.stooq.requestsPerSecond,
     fetch: providerFetch,

@@ -1,14 +1,16 @@
-import { proxyActivities, setCurrentDetails } from '@temporalio/workflow';
+import { patched, proxyActivities, setCurrentDetails } from '@temporalio/workflow';
 import {
   ACTIVITY_OPTIONS,
   SOURCE_COLLECT_QUEUES,
   type IngestPricesRequest,
   type LoadCounts,
   type PlannedBatch,
+  type RawPart,
   type RowCounts,
 } from '../contracts';
 import type { createEtlActivities } from '../activities/etl';
 import type { createDataActivities } from '../activities/data';
+import { collectStooqSymbols } from './stooq-collect-step';
 
 export interface IngestPriceBatchInput {
   request: IngestPricesRequest;
@@ -33,12 +35,7 @@ export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<In
   const { request, batch, runDate } = input;
   const label = describeBatch(batch);
 
-  const parts =
-    batch.parts ??
-    (await proxyCollector(request.source).collectPriceBatch.executeWithOptions(
-      { summary: `Collect ${label} from ${request.source}` },
-      [{ request, symbols: batch.symbols, runDate }],
-    ));
+  const parts = batch.parts ?? (await collect(request, batch, runDate, label));
 
   setCurrentDetails(`Validating ${label}`);
   const transformed = await etl.transformPriceBatch.executeWithOptions({ summary: `Validate ${label}` }, [
@@ -69,11 +66,25 @@ export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<In
   return { batchKey: batch.batchKey, symbols: transformed.symbols, ...transformed.counts, ...loaded };
 }
 
-/** Collection runs on the source's own queue, so a provider's rate limit holds across all replicas. */
-function proxyCollector(source: IngestPricesRequest['source']) {
+/**
+ * Collection runs on the source's own queue, so a provider's rate limit holds across all replicas. Stooq fetches
+ * one symbol per activity; batches whose history predates that (a `collectPriceBatch` already scheduled) replay
+ * the one-activity collect behind the patch.
+ */
+function collect(
+  request: IngestPricesRequest,
+  batch: PlannedBatch,
+  runDate: string,
+  label: string,
+): Promise<RawPart[]> {
+  if (request.source === 'stooq' && patched('stooq-request-per-activity')) {
+    return collectStooqSymbols(request, batch.symbols, runDate);
+  }
   return proxyActivities<ReturnType<typeof createEtlActivities>>(
-    ACTIVITY_OPTIONS.collect(SOURCE_COLLECT_QUEUES[source]),
-  );
+    ACTIVITY_OPTIONS.collect(SOURCE_COLLECT_QUEUES[request.source]),
+  ).collectPriceBatch.executeWithOptions({ summary: `Collect ${label} from ${request.source}` }, [
+    { request, symbols: batch.symbols, runDate },
+  ]);
 }
 
 function describeBatch(batch: PlannedBatch): string {

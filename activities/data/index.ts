@@ -18,7 +18,8 @@ export type DataDeps = LoadDeps & { db: Pool };
 export function createDataActivities(deps: DataDeps) {
   return {
     // A COPY and upsert of a large batch is one long statement: the timer heartbeats while it runs.
-    loadPriceBatch: (input: LoadPriceBatchInput) => heartbeating(() => loadPriceBatch(deps, input)),
+    loadPriceBatch: (input: LoadPriceBatchInput) =>
+      heartbeating((_heartbeat, signal) => loadPriceBatch(deps, input, signal)),
     detectSuspectedActions: (input: DetectSuspectedActionsInput) =>
       heartbeating((heartbeat) => detectSuspectedActions(deps, input, heartbeat)),
     loadFundamentalsBatch: (input: LoadFundamentalsBatchInput) =>

@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { log } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { FAILURE_TYPES, type LoadCounts, type ObjectRef, type RawPart, type RowCounts } from '../../contracts';
+import { readObject } from '../../infra/objects/read-object';
 import { ChecksumMismatchError, loadStagedPrices } from '../../infra/repositories/price-load';
 import type { ObjectStore } from '../../infra/s3';
 
@@ -25,27 +26,37 @@ export interface LoadDeps {
   invalidatePrices: (symbols: string[]) => Promise<void>;
 }
 
-export async function loadPriceBatch(deps: LoadDeps, input: LoadPriceBatchInput): Promise<LoadCounts> {
-  const staged = await deps.s3.client.getObject(deps.s3.bucket, input.staged.key);
+/** `signal`: the activity's cancellation, which destroys the staged read and the COPY and rolls the load back. */
+export async function loadPriceBatch(
+  deps: LoadDeps,
+  input: LoadPriceBatchInput,
+  signal?: AbortSignal,
+): Promise<LoadCounts> {
+  const staged = await readObject(deps.s3, input.staged.key, signal);
   let counts: LoadCounts;
   try {
-    counts = await loadStagedPrices(deps.db, staged, {
-      workflowId: input.workflowId,
-      runId: input.runId,
-      batchKey: input.batchKey,
-      source: input.source,
-      symbols: input.symbols,
-      rawObjects: input.parts
-        .filter((part) => !part.failure)
-        .map(({ key, sha256, bytes, origin }) => ({ key, sha256, bytes, origin })),
-      stagedKey: input.staged.key,
-      stagedSha256: input.staged.sha256,
-      rejectedKey: input.rejected?.key ?? null,
-      rowsRead: input.counts.rowsRead,
-      rowsLoaded: input.counts.rowsLoaded,
-      rowsRejected: input.counts.rowsRejected,
-      rowsFiltered: input.counts.rowsFiltered,
-    });
+    counts = await loadStagedPrices(
+      deps.db,
+      staged,
+      {
+        workflowId: input.workflowId,
+        runId: input.runId,
+        batchKey: input.batchKey,
+        source: input.source,
+        symbols: input.symbols,
+        rawObjects: input.parts
+          .filter((part) => !part.failure)
+          .map(({ key, sha256, bytes, origin }) => ({ key, sha256, bytes, origin })),
+        stagedKey: input.staged.key,
+        stagedSha256: input.staged.sha256,
+        rejectedKey: input.rejected?.key ?? null,
+        rowsRead: input.counts.rowsRead,
+        rowsLoaded: input.counts.rowsLoaded,
+        rowsRejected: input.counts.rowsRejected,
+        rowsFiltered: input.counts.rowsFiltered,
+      },
+      signal,
+    );
   } catch (err) {
     if (err instanceof ChecksumMismatchError)
       throw ApplicationFailure.nonRetryable(err.message, FAILURE_TYPES.checksumMismatch);

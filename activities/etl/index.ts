@@ -8,6 +8,7 @@ import { planFundamentalsBatches, type PlanFundamentalsInput } from './fundament
 import { transformFundamentalsBatch, type TransformFundamentalsBatchInput } from './fundamentals-transform';
 import { heartbeating } from '../heartbeat';
 import { sourceContext } from './source-context';
+import { createStooqCollectActivities } from './stooq-collect';
 import {
   transformPriceBatch,
   type TransformPriceBatchInput,
@@ -36,6 +37,7 @@ export function createEtlActivities(deps: EtlDeps) {
       heartbeating((heartbeat) =>
         adapter(input.request.source).plan(input, sourceContext(deps.s3, deps.fetch, heartbeat)),
       ),
+    /** Batches started before `stooq-request-per-activity` collect here; new ones call `fetchStooqSymbol`. */
     collectPriceBatch: async (input: CollectInput): Promise<RawPart[]> => {
       const source = adapter(input.request.source);
       const collect = source.collect?.bind(source);
@@ -48,12 +50,13 @@ export function createEtlActivities(deps: EtlDeps) {
       return heartbeating((heartbeat) => collect(input, sourceContext(deps.s3, deps.fetch, heartbeat)));
     },
     transformPriceBatch: (input: TransformPriceBatchInput): Promise<TransformPriceBatchResult> =>
-      heartbeating((heartbeat) => transformPriceBatch(deps.s3, input, heartbeat, deps.maxLineBytes)),
+      heartbeating((heartbeat, signal) => transformPriceBatch(deps.s3, input, heartbeat, deps.maxLineBytes, signal)),
     planFundamentalsBatches: (input: PlanFundamentalsInput) =>
       heartbeating((heartbeat) => planFundamentalsBatches(deps.s3, input, heartbeat)),
     transformFundamentalsBatch: (input: TransformFundamentalsBatchInput) =>
       heartbeating((heartbeat) => transformFundamentalsBatch(deps.s3, input, heartbeat)),
     ...createSecCollectActivities(deps.s3, deps.sec, deps.fetch),
+    ...createStooqCollectActivities(deps.s3, deps.sources.stooq, deps.fetch),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   REJECTED_HEADER,
 } from '../../domain/prices';
 import { ObjectLineWriter } from '../../infra/objects/line-writer';
+import { readObject } from '../../infra/objects/read-object';
 import type { ObjectStore } from '../../infra/s3';
 import { asFileFailure } from '../../sources/csv/file-errors';
 import {
@@ -42,10 +43,12 @@ export async function transformPriceBatch(
   input: TransformPriceBatchInput,
   heartbeat: () => void = () => undefined,
   maxLineBytes?: number,
+  signal?: AbortSignal,
 ): Promise<TransformPriceBatchResult> {
   const { request, parentWorkflowId, batchKey, parts } = input;
-  const staged = new ObjectLineWriter(s3, `staged/prices/${parentWorkflowId}/${batchKey}.csv`);
-  const rejected = new ObjectLineWriter(s3, `rejected/prices/${parentWorkflowId}/${batchKey}.csv`);
+  // A cancelled activity destroys its reads and uploads mid-stream; the keys are fixed, so a rerun overwrites them.
+  const staged = new ObjectLineWriter(s3, `staged/prices/${parentWorkflowId}/${batchKey}.csv`, { signal });
+  const rejected = new ObjectLineWriter(s3, `rejected/prices/${parentWorkflowId}/${batchKey}.csv`, { signal });
   await rejected.write(REJECTED_HEADER);
   const counts: RowCounts = emptyRowCounts();
   const symbols = new Set<string>();
@@ -62,7 +65,7 @@ export async function transformPriceBatch(
       addFileFailures(counts, [{ file: part.origin, ...part.failure }]);
       continue;
     }
-    const body = await s3.client.getObject(s3.bucket, part.key);
+    const body = await readObject(s3, part.key, signal);
     const parsed = parsePrices(body, {
       symbol: part.symbol,
       symbols: only,
@@ -81,6 +84,8 @@ export async function transformPriceBatch(
         heartbeat();
       }
     } catch (err) {
+      // A cancellation is no fault of the file.
+      if (signal?.aborted) throw signal.reason;
       // Planning checks structure, so this is a part planned under other limits: permanent, never retried.
       throw asFileFailure(part.origin, err);
     }

@@ -31,8 +31,16 @@ const COLUMNS = STAGED_COLUMNS.join(', ');
  * Loads one staged batch idempotently: COPY into a temporary table, a merge that inserts new rows and rewrites only
  * rows whose values differ (price-merge.ts), and the ledger row, all in one transaction. A retry after a crash finds the ledger row of its
  * own run and returns it without loading again; a new run of the same request changes only what changed.
+ *
+ * When `signal` aborts (the activity was cancelled), the staged stream and the COPY are destroyed where they are
+ * (the COPY fails on the server), the transaction is rolled back, and the load rejects with the signal's reason.
  */
-export async function loadStagedPrices(pool: Pool, staged: Readable, entry: BatchLedgerEntry): Promise<LoadCounts> {
+export async function loadStagedPrices(
+  pool: Pool,
+  staged: Readable,
+  entry: BatchLedgerEntry,
+  signal?: AbortSignal,
+): Promise<LoadCounts> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -49,7 +57,7 @@ export async function loadStagedPrices(pool: Pool, staged: Readable, entry: Batc
       `CREATE TEMP TABLE price_bars_staging (symbol text COLLATE "C", date date, open float8, high float8, low float8,
          close float8, adj_close float8, volume bigint, flags text[]) ON COMMIT DROP`,
     );
-    const sha256 = await copyVerified(client, staged);
+    const sha256 = await copyVerified(client, staged, signal);
     if (sha256 !== entry.stagedSha256) {
       throw new ChecksumMismatchError(
         `staged object ${entry.stagedKey} has sha256 ${sha256}, expected ${entry.stagedSha256}`,
@@ -57,17 +65,19 @@ export async function loadStagedPrices(pool: Pool, staged: Readable, entry: Batc
     }
     const counts = await upsert(client, entry);
     await recordBatch(client, entry, counts);
+    // A load cancelled while its merge ran leaves nothing behind either.
+    signal?.throwIfAborted();
     await client.query('COMMIT');
     return counts;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
+    throw signal?.aborted ? signal.reason : err;
   } finally {
     client.release();
   }
 }
 
-async function copyVerified(client: PoolClient, staged: Readable): Promise<string> {
+async function copyVerified(client: PoolClient, staged: Readable, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   const hashing = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -79,6 +89,7 @@ async function copyVerified(client: PoolClient, staged: Readable): Promise<strin
     staged,
     hashing,
     client.query(copyFrom(`COPY price_bars_staging (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`)),
+    { signal },
   );
   return hash.digest('hex');
 }

@@ -1,2 +1,3 @@
-export { createStooqSource, type StooqSourceOptions } from './adapter';
+export { createStooqSource } from './adapter';
+export type { StooqSource, StooqSourceOptions, StooqSymbolInput } from './types';
 export { PROVIDER_UNAVAILABLE } from './classify';

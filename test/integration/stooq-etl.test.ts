@@ -1,5 +1,6 @@
 import { reconcileRunningRuns } from '../../application/runs';
-import { FAILURE_TYPES, type IngestPricesResult } from '../../contracts';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { FAILURE_TYPES, TASK_QUEUES, type IngestPricesResult } from '../../contracts';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
 import { recordHistory } from '../support/record-history';
 import { sharedStooqFixtures, startStooqServer, type StooqServer } from '../support/stooq-server';
@@ -32,8 +33,9 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
       workflowId,
       args: [{ source: 'stooq', symbols: ['AAPL.US', 'MSFT.US', 'ZZZZ.US'], batchSize: 1 }],
     })) as IngestPricesResult;
-    recordHistory(workflowId, 'ingest-prices-stooq-with-failed-batch');
-    recordHistory(`${workflowId}/b0002`, 'ingest-price-batch-stooq-retried');
+    // New names: the histories recorded before Stooq was fetched per symbol stay, and must still replay.
+    recordHistory(workflowId, 'ingest-prices-stooq-per-symbol-with-failed-batch');
+    recordHistory(`${workflowId}/b0002`, 'ingest-price-batch-stooq-per-symbol-retried');
 
     expect(stooq.requestsFor('aapl.us')).toHaveLength(1);
     expect(stooq.requestsFor('msft.us')).toHaveLength(3);
@@ -62,6 +64,62 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
       { symbol: 'AAPL.US', n: 1259 },
       { symbol: 'MSFT.US', n: 1259 },
     ]);
+  });
+
+  it('fetches each symbol of a batch as its own activity on the etl-stooq queue; an unknown one fails alone', async () => {
+    const workflowId = `stooq-per-symbol-${Date.now()}`;
+    const requestsBefore = stooq.requests.length;
+    const result = (await harness.client.workflow.execute(ingestPrices, {
+      taskQueue: 'etl',
+      workflowId,
+      args: [{ source: 'stooq', symbols: ['AAPL.US', 'ZZZZ.US', 'MSFT.US'], batchSize: 3 }],
+    })) as IngestPricesResult;
+    recordHistory(`${workflowId}/b0001`, 'ingest-price-batch-stooq-per-symbol-with-unknown-symbol');
+
+    // One request each: MSFT's faults were used up by the first test.
+    expect(
+      stooq.requests
+        .slice(requestsBefore)
+        .map((r) => r.symbol)
+        .sort(),
+    ).toEqual(['aapl.us', 'msft.us', 'zzzz.us']);
+    expect(result).toMatchObject({
+      batches: 1,
+      batchesFailed: 0,
+      failures: [],
+      outcome: 'partial',
+      rowsRead: 2 * 1259,
+      rowsLoaded: 2 * 1259,
+      rowsRejected: 0,
+      rowsFiltered: 0,
+      // Loaded by the first test already: the same bars again change nothing.
+      rowsInserted: 0,
+      rowsUnchanged: 2 * 1259,
+    });
+    expect(result.fileFailures?.map((f) => [f.file, f.type])).toEqual([['ZZZZ.US', FAILURE_TYPES.unknownSymbol]]);
+    expect(result.fileFailures?.[0].message).toContain('ZZZZ.US');
+
+    const scheduled = await scheduledActivities(`${workflowId}/b0001`);
+    const fetches = scheduled.filter((a) => a.type === 'fetchStooqSymbol');
+    expect(fetches.map((a) => [a.taskQueue, (a.input as { symbol: string }).symbol])).toEqual([
+      [TASK_QUEUES.etlStooq, 'AAPL.US'],
+      [TASK_QUEUES.etlStooq, 'ZZZZ.US'],
+      [TASK_QUEUES.etlStooq, 'MSFT.US'],
+    ]);
+    expect(scheduled.map((a) => a.type)).toEqual([
+      'fetchStooqSymbol',
+      'fetchStooqSymbol',
+      'fetchStooqSymbol',
+      'transformPriceBatch',
+      'loadPriceBatch',
+    ]);
+    // Each ran as a separate activity: three starts, and ZZZZ's one failure without a retry.
+    expect(await activityEnds(`${workflowId}/b0001`, 'fetchStooqSymbol')).toEqual({
+      started: 3,
+      completed: 2,
+      failed: 1,
+      maxAttempt: 1,
+    });
   });
 
   it('asks Stooq only for the requested range', async () => {
@@ -131,6 +189,42 @@ async function ledgerRow(workflowId: string) {
     [workflowId],
   );
   return rows[0];
+}
+
+/** The activities a workflow scheduled, in order, with their queue and (decoded) input. */
+async function scheduledActivities(workflowId: string) {
+  const history = await harness.client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).flatMap((event) => {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (!scheduled) return [];
+    const [payload] = scheduled.input?.payloads ?? [];
+    return [
+      {
+        type: scheduled.activityType?.name,
+        taskQueue: scheduled.taskQueue?.name,
+        input: payload ? defaultPayloadConverter.fromPayload<unknown>(payload) : undefined,
+      },
+    ];
+  });
+}
+
+/** How the activities of one type ended in a workflow's history, and the highest attempt any of them started. */
+async function activityEnds(workflowId: string, activityType: string) {
+  const history = await harness.client.workflow.getHandle(workflowId).fetchHistory();
+  const ofType = new Set<string>();
+  const ends = { started: 0, completed: 0, failed: 0, maxAttempt: 0 };
+  for (const event of history.events ?? []) {
+    const id = String(event.eventId);
+    if (event.activityTaskScheduledEventAttributes?.activityType?.name === activityType) ofType.add(id);
+    const started = event.activityTaskStartedEventAttributes;
+    if (started && ofType.has(String(started.scheduledEventId))) {
+      ends.started++;
+      ends.maxAttempt = Math.max(ends.maxAttempt, started.attempt ?? 0);
+    }
+    if (ofType.has(String(event.activityTaskCompletedEventAttributes?.scheduledEventId))) ends.completed++;
+    if (ofType.has(String(event.activityTaskFailedEventAttributes?.scheduledEventId))) ends.failed++;
+  }
+  return ends;
 }
 
 async function waitFor(check: () => Promise<boolean>): Promise<void> {

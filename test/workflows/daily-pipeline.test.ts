@@ -71,6 +71,8 @@ function fakes(behaviour: { failPrices?: string; unchanged?: string[]; lastFunda
       ]);
     },
     collectPriceBatch: notHere,
+    fetchStooqSymbol: notHere,
+    probeStooqSymbol: notHere,
     planFundamentalsBatches: notHere,
     transformFundamentalsBatch: notHere,
     collectCompanyFacts: notHere,

@@ -18,6 +18,7 @@ import {
   TASK_QUEUES,
   type IngestPricesResult,
   type PlannedBatch,
+  type RawPart,
 } from '../../contracts';
 import { progressQuery } from '../../workflows';
 import { ingestPrices } from '../../workflows/ingest-prices';
@@ -58,6 +59,7 @@ const batchesOf = (n: number): PlannedBatch[] =>
   }));
 
 const notPrices = () => Promise.reject(new Error('not an activity of a price run'));
+const notStooq = () => Promise.reject(new Error('these runs read csv: nothing is fetched from Stooq'));
 
 /** Fakes typed against the production factories: renaming an activity breaks this test at compile time. */
 function fakes(
@@ -86,6 +88,8 @@ function fakes(
         ? Promise.reject(ApplicationFailure.nonRetryable('x'.repeat(100_000), FAILURE_TYPES.unknownLayout))
         : Promise.resolve(batches),
     collectPriceBatch: () => Promise.reject(new Error('csv batches are collected while planning')),
+    fetchStooqSymbol: notStooq,
+    probeStooqSymbol: notStooq,
     planFundamentalsBatches: notPrices,
     transformFundamentalsBatch: notPrices,
     collectCompanyFacts: notPrices,
@@ -324,5 +328,113 @@ describe('ingestPrices workflow', () => {
     const [error] = activities.seen.ledgerErrors;
     expect(error.type).toBe(FAILURE_TYPES.unknownLayout);
     expect(error.message.length).toBeLessThan(3000);
+  });
+});
+
+describe('ingestPrices from stooq: one activity per symbol', () => {
+  const noData = (symbol: string) =>
+    ApplicationFailure.nonRetryable(`Stooq has no data for symbol ${symbol}`, FAILURE_TYPES.unknownSymbol, { symbol });
+
+  /** `bars`: symbols Stooq has bars for in the range; `known`: symbols it knows at all (the probe's answer). */
+  function stooqFakes(batches: PlannedBatch[], stooq: { bars: string[]; known: string[] }) {
+    const activities = fakes(batches);
+    const seen = { fetched: [] as string[], probed: [] as string[], parts: new Map<string, RawPart[]>() };
+    activities.etl.fetchStooqSymbol = ({ symbol, runDate }) => {
+      seen.fetched.push(symbol);
+      if (!stooq.bars.includes(symbol)) return Promise.reject(noData(symbol));
+      const key = `raw/stooq/prices/${runDate}/${symbol}.csv`;
+      return Promise.resolve({ key, sha256: symbol, bytes: 1, symbol, origin: `stooq ${symbol}` });
+    };
+    activities.etl.probeStooqSymbol = ({ symbol }) => {
+      seen.probed.push(symbol);
+      return stooq.known.includes(symbol) ? Promise.resolve() : Promise.reject(noData(symbol));
+    };
+    const transform = activities.etl.transformPriceBatch;
+    activities.etl.transformPriceBatch = (input) => {
+      seen.parts.set(input.batchKey, input.parts);
+      return transform(input);
+    };
+    return { ...activities, stooq: seen };
+  }
+
+  async function runStooq(activities: ReturnType<typeof stooqFakes>, request: Record<string, unknown>) {
+    const [etl, data] = await fakeWorkers(activities);
+    // Planning and every fetch run on Stooq's own queue.
+    const provider = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUES.etlStooq,
+      activities: activities.etl,
+    });
+    return provider.runUntil(
+      data.runUntil(
+        etl.runUntil(
+          env.client.workflow.execute('ingestPrices', {
+            taskQueue: TASK_QUEUES.etl,
+            workflowId: randomUUID(),
+            args: [{ source: 'stooq', ...request }],
+          }) as Promise<PricesRunResult>,
+        ),
+      ),
+    );
+  }
+
+  const failedPart = (symbol: string): RawPart => ({
+    key: '',
+    sha256: '',
+    bytes: 0,
+    symbol,
+    origin: symbol,
+    failure: { type: FAILURE_TYPES.unknownSymbol, message: `Stooq has no data for symbol ${symbol}` },
+  });
+
+  it('hands a failed symbol to the transform as a failed part, and fails a batch only when all its symbols fail', async () => {
+    const activities = stooqFakes(
+      [
+        { batchKey: 'b0001', symbols: ['A.US', 'NOPE.US', 'B.US'] },
+        { batchKey: 'b0002', symbols: ['X.US', 'Y.US'] },
+      ],
+      { bars: ['A.US', 'B.US'], known: ['A.US', 'B.US'] },
+    );
+
+    const result = await runStooq(activities, { symbols: ['A.US', 'NOPE.US', 'B.US', 'X.US', 'Y.US'] });
+
+    expect([...activities.stooq.fetched].sort()).toEqual(['A.US', 'B.US', 'NOPE.US', 'X.US', 'Y.US']);
+    // Without a range, "No data" is an unknown symbol: nothing to probe.
+    expect(activities.stooq.probed).toEqual([]);
+    const aPart = activities.stooq.parts.get('b0001')?.[0];
+    expect(aPart?.key).toMatch(/^raw\/stooq\/prices\/\d{4}-\d{2}-\d{2}\/A\.US\.csv$/);
+    expect(activities.stooq.parts.get('b0001')?.map((part) => part.symbol)).toEqual(['A.US', 'NOPE.US', 'B.US']);
+    expect(activities.stooq.parts.get('b0001')?.[1]).toEqual(failedPart('NOPE.US'));
+    expect(activities.stooq.parts.has('b0002')).toBe(false);
+    expect(result.batchesFailed).toBe(1);
+    expect(result.failures).toEqual([
+      {
+        batchKey: 'b0002',
+        symbols: ['X.US', 'Y.US'],
+        type: FAILURE_TYPES.unknownSymbol,
+        message:
+          'every symbol of the batch failed: X.US: UnknownSymbol: Stooq has no data for symbol X.US; ' +
+          'Y.US: UnknownSymbol: Stooq has no data for symbol Y.US',
+      },
+    ]);
+    expect(result.outcome).toBe('partial');
+  });
+
+  it('probes a symbol without bars in a range: a known one adds no part, an unknown one fails alone', async () => {
+    const activities = stooqFakes([{ batchKey: 'b0001', symbols: ['A.US', 'WEEKEND.US', 'NOPE.US'] }], {
+      bars: ['A.US'],
+      known: ['A.US', 'WEEKEND.US'],
+    });
+
+    const result = await runStooq(activities, {
+      symbols: ['A.US', 'WEEKEND.US', 'NOPE.US'],
+      from: '2017-01-07',
+      to: '2017-01-08',
+    });
+
+    expect([...activities.stooq.probed].sort()).toEqual(['NOPE.US', 'WEEKEND.US']);
+    expect(activities.stooq.parts.get('b0001')?.map((part) => part.symbol)).toEqual(['A.US', 'NOPE.US']);
+    expect(activities.stooq.parts.get('b0001')?.[1]).toEqual(failedPart('NOPE.US'));
+    expect(result.batchesFailed).toBe(0);
   });
 });

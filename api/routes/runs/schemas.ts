@@ -64,7 +64,10 @@ export const IngestPricesResultBody = Type.Object({
       files: Type.Optional(Type.Array(Type.String())),
     }),
   ),
-  /** Files of a folder (or parts of a multi-symbol file) that could not be read, each with its failure type. */
+  /**
+   * Files of a folder (or parts of a multi-symbol file) that could not be read, and Stooq symbols that could not be
+   * fetched (`file` is then the symbol), each with its failure type.
+   */
   fileFailures: Type.Optional(
     Type.Array(Type.Object({ file: Type.String(), type: Type.String(), message: Type.String() })),
   ),
