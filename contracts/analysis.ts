@@ -76,13 +76,21 @@ export interface BenchmarkUsed {
   to: string;
 }
 
+/**
+ * The prices risk and return were computed on: `total_return` (closes back-adjusted for recorded splits and
+ * dividends), `adj_close` (the provider's adjusted close), `split_adjusted` (closes back-adjusted for recorded splits;
+ * no dividend known) or `close` (as stored).
+ */
+export const RISK_PRICE_FIELDS = ['total_return', 'adj_close', 'split_adjusted', 'close'] as const;
+export type RiskPriceField = (typeof RISK_PRICE_FIELDS)[number];
+
 /** What the API returns and `analysis_results.document` stores. */
 export interface AnalysisDocument<I = IndicatorSeriesJson> extends AnalyzeJson<I> {
   asOf: string;
   /** The one frequency the bars were analysed on; bars of other frequencies are listed in `inputs.excluded`. */
   frequency: Frequency;
   benchmark: BenchmarkUsed | null;
-  riskPriceField: 'adj_close' | 'close';
+  riskPriceField: RiskPriceField;
   /** The `iby fundamentals --json` document as of `asOf` with the close on `asOf` as the price, or null. */
   fundamentals: FundamentalsJson | null;
   /** Why `fundamentals` is null. */

@@ -40,3 +40,10 @@ export interface DetectSuspectedActionsInput {
   /** The run's first execution id, as the ledger keys it. */
   runId: string;
 }
+
+/**
+ * How a price series is back-adjusted for recorded actions: `none` as stored, `splits` for splits only, `total` for
+ * splits and cash dividends (a total-return series).
+ */
+export const PRICE_ADJUSTMENTS = ['none', 'splits', 'total'] as const;
+export type PriceAdjustment = (typeof PRICE_ADJUSTMENTS)[number];

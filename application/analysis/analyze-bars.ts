@@ -1,5 +1,7 @@
 /** The analysis behind `iby analyze`: indicators, risk and trend of one symbol's bars. No I/O. */
+import type { RiskPriceField } from '../../contracts/analysis';
 import type { PriceBar } from '../../contracts/prices';
+import { adjustBars, type RecordedAction } from '../../domain/corporate-actions';
 import { computeIndicator, type IndicatorOutput, type OhlcvArrays } from '../../domain/finance/indicators';
 import { computeRisk, type RiskReport, type RiskSeries } from '../../domain/finance/risk';
 import { analyzeTrend, type TrendReport } from '../../domain/finance/trend';
@@ -8,8 +10,8 @@ export interface Analysis {
   symbol: string;
   periodsPerYear: number;
   dates: string[];
-  /** `adj_close` when every bar has one (dividends count in the return), else `close`. */
-  riskPriceField: 'adj_close' | 'close';
+  /** The prices risk and return are computed on (see `riskSeries`). */
+  riskPriceField: RiskPriceField;
   indicators: Record<string, IndicatorOutput>;
   risk: RiskReport;
   trend: TrendReport;
@@ -19,6 +21,9 @@ export interface AnalyzeOptions {
   indicators: readonly string[];
   periodsPerYear: number;
   benchmark?: readonly PriceBar[];
+  /** Recorded splits and dividends of the symbol and of the benchmark, for their return series. */
+  actions?: readonly RecordedAction[];
+  benchmarkActions?: readonly RecordedAction[];
 }
 
 /** A missing value becomes NaN, which the indicators treat as a gap. */
@@ -35,13 +40,30 @@ export function ohlcvArrays(bars: readonly PriceBar[]): OhlcvArrays {
   };
 }
 
-/** Total-return prices where the file has them: a split- and dividend-adjusted close. */
-export function riskSeries(bars: readonly PriceBar[]): { series: RiskSeries; field: 'adj_close' | 'close' } {
-  const adjusted = bars.length > 0 && bars.every((b) => b.adjClose !== null);
-  return {
-    series: { dates: bars.map((b) => b.date), prices: bars.map((b) => (adjusted ? (b.adjClose as number) : b.close)) },
-    field: adjusted ? 'adj_close' : 'close',
-  };
+/**
+ * The prices whose returns the risk metrics measure, the first that applies:
+ * - `total_return`: a recorded dividend falls inside the bars, so the closes are back-adjusted for the recorded
+ *   splits and dividends (a dividend counts in the return instead of showing as a fall);
+ * - `adj_close`: every bar has the provider's split- and dividend-adjusted close;
+ * - `split_adjusted`: a recorded split falls inside the bars (no dividends known), closes adjusted for splits;
+ * - `close`: the closes as stored.
+ * `bars` are ascending; back-adjusted prices are in terms of the last bar, which returns do not depend on.
+ */
+export function riskSeries(
+  bars: readonly PriceBar[],
+  actions: readonly RecordedAction[] = [],
+): { series: RiskSeries; field: RiskPriceField } {
+  const dates = bars.map((b) => b.date);
+  const total = adjustBars(bars, actions, 'total');
+  if (total.dividendsApplied)
+    return { series: { dates, prices: total.bars.map((b) => b.close) }, field: 'total_return' };
+  if (bars.length > 0 && bars.every((b) => b.adjClose !== null)) {
+    return { series: { dates, prices: bars.map((b) => b.adjClose as number) }, field: 'adj_close' };
+  }
+  // Without a dividend applied the total-return series is the splits-adjusted one.
+  if (total.factorsApplied > 0)
+    return { series: { dates, prices: total.bars.map((b) => b.close) }, field: 'split_adjusted' };
+  return { series: { dates, prices: bars.map((b) => b.close) }, field: 'close' };
 }
 
 export function analyzeBars(symbol: string, bars: readonly PriceBar[], options: AnalyzeOptions): Analysis {
@@ -50,7 +72,7 @@ export function analyzeBars(symbol: string, bars: readonly PriceBar[], options: 
   for (const name of options.indicators) {
     indicators[name] = computeIndicator(name, arrays, { periodsPerYear: options.periodsPerYear });
   }
-  const own = riskSeries(bars);
+  const own = riskSeries(bars, options.actions);
   const dates = bars.map((b) => b.date);
   return {
     symbol,
@@ -60,7 +82,7 @@ export function analyzeBars(symbol: string, bars: readonly PriceBar[], options: 
     indicators,
     risk: computeRisk(own.series, {
       periodsPerYear: options.periodsPerYear,
-      benchmark: options.benchmark ? riskSeries(options.benchmark).series : undefined,
+      benchmark: options.benchmark ? riskSeries(options.benchmark, options.benchmarkActions).series : undefined,
     }),
     trend: analyzeTrend({ dates, closes: arrays.close, highs: arrays.high, lows: arrays.low }, options.periodsPerYear),
   };

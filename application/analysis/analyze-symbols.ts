@@ -75,9 +75,9 @@ export async function analyzeSymbols(
   }
   for (let i = resume?.next ?? 0; i < input.symbols.length; i++) {
     const symbol = input.symbols[i];
-    const { bars, lineage } = await deps.readBars(symbol, to);
+    const { bars, lineage, actions } = await deps.readBars(symbol, to);
     result.barsRead += bars.length;
-    const built = await build(deps, input, { symbol, bars, lineage }, benchmark);
+    const built = await build(deps, input, { symbol, bars, lineage, actions }, benchmark);
     if ('reason' in built) {
       result.failures.push({ symbol, reason: built.reason });
     } else {

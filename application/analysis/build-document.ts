@@ -5,6 +5,7 @@
  */
 import type { AnalysisDocument, BenchmarkUsed, LineageBatch } from '../../contracts/analysis';
 import type { QualityFlag } from '../../contracts/prices';
+import type { RecordedAction } from '../../domain/corporate-actions';
 import { DEFAULT_INDICATORS } from '../../domain/finance/indicators';
 import { InsufficientDataError, MIN_RETURNS } from '../../domain/finance/risk';
 import { analyzeBars, type Analysis } from './analyze-bars';
@@ -21,6 +22,8 @@ export interface SymbolSeries {
   bars: readonly OriginBar[];
   /** The ledger batches whose rows these bars are. */
   lineage?: LineageBatch[];
+  /** Recorded splits and dividends: with a dividend among the bars, risk is measured on the total-return series. */
+  actions?: readonly RecordedAction[];
 }
 
 export interface BuildDocumentInput {
@@ -76,6 +79,8 @@ export async function buildAnalysisDocument(
     indicators: input.indicators ?? DEFAULT_INDICATORS,
     periodsPerYear: input.periodsPerYear ?? chosen.periodsPerYear,
     benchmark: benchmark?.bars,
+    actions: series.actions,
+    benchmarkActions: input.benchmark?.actions,
   });
   const last = chosen.bars[chosen.bars.length - 1];
   const asOf = input.asOf ?? last.date;

@@ -2,9 +2,12 @@
 import { PRICE_CACHE_TTL_SECONDS, priceVersionKey, type JsonCache } from '../../infra/cache';
 import { readAnalysisBars, type AnalysisBars, type Queryable } from '../../infra/repositories/analysis-bars';
 
-/** Versioned like the API's price ranges (the load bumps `prices:version:{symbol}`), but its own value shape. */
+/**
+ * Versioned like the API's price ranges (the load bumps `prices:version:{symbol}`), but its own value shape. The
+ * value holds the recorded actions too (`actions:`, so no entry cached before they were read is served).
+ */
 export const analysisBarsKey = (symbol: string, version: number, to?: string): string =>
-  `analysis-bars:${symbol}:v${version}:${to ?? 'end'}`;
+  `analysis-bars:actions:${symbol}:v${version}:${to ?? 'end'}`;
 
 export interface BarReaderDeps {
   db: Queryable;

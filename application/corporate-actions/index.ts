@@ -1,2 +1,3 @@
 export * from './detect-suspected';
 export * from './list-actions';
+export * from './adjusted-prices';

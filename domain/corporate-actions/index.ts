@@ -7,3 +7,4 @@ export {
   type RecordedAction,
   type Suspicion,
 } from './rules';
+export { adjustBars, type AdjustableBar, type AdjustedSeries } from './adjust';

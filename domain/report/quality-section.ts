@@ -1,5 +1,6 @@
 /** What the numbers rest on: bars used, flags, rejected rows and gaps in the dates. */
 import { escapeHtml, fmtInteger } from './format';
+import { priceFieldLabel } from './price-field';
 import type { DataQualitySummary } from './quality';
 
 const MAX_GAPS_SHOWN = 12;
@@ -14,7 +15,7 @@ export function qualitySection(q: DataQualitySummary, priceField: string | null)
   const flaggedTotal = Object.values(q.flagged).reduce((a, b) => a + b, 0);
   const rows: Array<[string, string]> = [
     ['Bars used', `${fmtInteger(q.bars)}${q.from && q.to ? ` (${q.from} – ${q.to})` : ''}`],
-    ['Price for returns', priceField === 'adj_close' ? 'adjusted close (dividends and splits)' : 'close'],
+    ['Price for returns', priceFieldLabel(priceField)],
     ['Flagged bars', flaggedTotal === 0 ? 'none' : `${fmtInteger(flaggedTotal)} (${counts(q.flagged)})`],
     [
       'Rejected rows',

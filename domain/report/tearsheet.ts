@@ -6,6 +6,7 @@ import { CHART_TITLES, type ChartName } from '../charts/chart-series';
 import { fundamentalsSection } from './fundamentals-section';
 import { escapeHtml, fmtInteger, fmtNumber, fmtPercent, signClass, text } from './format';
 import { metricsSection } from './metrics-section';
+import { priceFieldLabel } from './price-field';
 import { qualitySection } from './quality-section';
 import { field } from './read-field';
 import { TEARSHEET_CSS } from './tearsheet-css';
@@ -79,8 +80,7 @@ export function renderTearsheet(input: TearsheetInput): string {
   const chartsIn = (names: ChartName[]): string => names.map((n) => chart(n, charts)).join('');
   const priceField = analysis.riskPriceField ?? text(field(analysis.risk, 'price_field'));
   const footer = [
-    'InvestByYourself tearsheet. Returns and risk from daily ' +
-      (priceField === 'adj_close' ? 'adjusted closes' : 'closes') +
+    `InvestByYourself tearsheet. Returns and risk from the daily ${priceFieldLabel(priceField)}` +
       '; charts from closes. Past performance says nothing certain about the future.',
     ...(input.generatedAt ? [`Generated ${input.generatedAt}.`] : []),
   ];

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import type { LineageBatch } from '../../contracts/analysis';
 import type { PriceBar } from '../../contracts/prices';
+import type { RecordedAction } from '../../domain/corporate-actions';
+import { readRecordedActions } from './corporate-actions';
 
 /** A bar with the load that last wrote it (`source|workflow id`, as lineage batches name theirs), for the
  * frequency rule. */
@@ -10,11 +12,17 @@ export interface AnalysisBars {
   bars: AnalysisBar[];
   /** The ledger batches of the runs that wrote these rows and named this symbol. */
   lineage: LineageBatch[];
+  /** The symbol's recorded splits and dividends (all of them: the analysis applies those among its bars); absent
+   * where a reader knows none. */
+  actions?: RecordedAction[];
 }
 
 export type Queryable = Pick<Pool, 'query'>;
 
-/** Every bar of a symbol up to `to` (inclusive; open when absent), in date order, with the lineage of its rows. */
+/**
+ * Every bar of a symbol up to `to` (inclusive; open when absent), in date order, with the lineage of its rows and
+ * the symbol's recorded corporate actions.
+ */
 export async function readAnalysisBars(db: Queryable, symbol: string, to?: string): Promise<AnalysisBars> {
   const { rows: bars } = await db.query<AnalysisBar>(
     `SELECT symbol, date, open, high, low, close, adj_close AS "adjClose", volume, flags,
@@ -33,7 +41,8 @@ export async function readAnalysisBars(db: Queryable, symbol: string, to?: strin
       ORDER BY loaded_at, workflow_id, batch_key`,
     [workflows, symbol],
   );
-  return { bars, lineage };
+  const actions = (await readRecordedActions(db, [symbol])).get(symbol) ?? [];
+  return { bars, lineage, actions };
 }
 
 /**

@@ -27,7 +27,10 @@ export async function readCloseSeries(db: Pool, symbols: string[]): Promise<Map<
   return groupBySymbol(rows, ({ date, close }) => ({ date, close }));
 }
 
-export async function readRecordedActions(db: Pool, symbols: string[]): Promise<Map<string, RecordedAction[]>> {
+export async function readRecordedActions(
+  db: Pick<Pool, 'query'>,
+  symbols: string[],
+): Promise<Map<string, RecordedAction[]>> {
   const { rows } = await db.query<RecordedAction & { symbol: string }>(
     `SELECT symbol, to_char(ex_date, 'YYYY-MM-DD') AS "exDate", kind, ratio, cash_amount AS "cashAmount"
        FROM corporate_actions WHERE status = 'recorded' AND symbol = ANY($1::text[])

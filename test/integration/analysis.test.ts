@@ -18,7 +18,7 @@ import type { AnalyzeBatchResult, IngestPricesRequest, IngestPricesResult, Price
 import { DEFAULT_INDICATORS } from '../../domain/finance/indicators';
 import { inferPeriodsPerYear } from '../../domain/finance/risk';
 import { parsePrices } from '../../domain/prices';
-import { createCache } from '../../infra/cache';
+import { createCache, invalidatePriceCaches } from '../../infra/cache';
 import { readLatestAnalysis } from '../../infra/repositories/analysis-results';
 import { readAnalysisBars } from '../../infra/repositories/analysis-bars';
 import { createAnalysisWorkers } from '../../workers/analysis-workers';
@@ -296,5 +296,65 @@ describe('analyzeBatch through Temporal on real bars', () => {
     expect(body.indicators.rsi_14).toBe((library.indicators.rsi_14 as (number | null)[]).at(-1));
     const stored = await readLatestAnalysis(harness.db, 'AAPL');
     expect(stored?.analysisWorkflowId).toBe(workflowId);
+  });
+});
+
+describe('recorded dividends', () => {
+  it('analyses on the total-return series when a dividend is recorded, and the API serves the adjusted prices', async () => {
+    // As a provider records it: the row, then the symbol's cached bars (and the actions cached with them) dropped.
+    await harness.db.query(`INSERT INTO corporate_actions (symbol, ex_date, kind, cash_amount, source, status)
+      VALUES ('DHR', '2016-06-29', 'dividend', 0.5, 'test', 'recorded')`);
+    await invalidatePriceCaches(cache.redis, ['DHR']);
+
+    const result: AnalyzeBatchResult = await harness.client.workflow.execute(analyzeBatch, {
+      taskQueue: 'analysis',
+      workflowId: `analysis-it-dividend-${Date.now()}`,
+      args: [
+        {
+          symbols: ['DHR'],
+          benchmark: null,
+          asOf: '2016-12-30',
+          analysisWorkflowId: 'analysis-it',
+          analysisRunId: 'run-dividend',
+          batchKey: 'b0001',
+        },
+      ],
+    });
+    expect(result.failures).toEqual([]);
+    const stored = (await readLatestAnalysis(harness.db, 'DHR', '2016-12-30'))!;
+    expect(stored.document.riskPriceField).toBe('total_return');
+    expect(stored.document.risk.price_field).toBe('total_return');
+    const bars = (await fileBars(ALL_STOCKS, 'DHR')).filter((b) => b.date <= '2016-12-30');
+    const actions = [{ exDate: '2016-06-29', kind: 'dividend' as const, ratio: null, cashAmount: 0.5 }];
+    const library = (withActions: boolean) =>
+      pickAnalyzeJson(
+        latestValuesView(
+          asPrinted(
+            toAnalyzeJson(
+              analyzeBars('DHR', bars, {
+                indicators: DEFAULT_INDICATORS,
+                periodsPerYear: 252,
+                actions: withActions ? actions : [],
+              }),
+            ),
+          ),
+        ),
+      );
+    expect(pickAnalyzeJson(stored.document)).toEqual(library(true));
+    expect(stored.document.risk.total_return).not.toEqual(library(false).risk.total_return);
+
+    const res = await app.inject({
+      method: 'GET',
+      url: '/v1/securities/DHR/prices?from=2016-06-27&to=2016-06-30&adjust=total',
+      headers: { 'x-api-key': API_KEY },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ adjust: string; factorsApplied: number; bars: { date: string; close: number }[] }>();
+    expect(body).toMatchObject({ adjust: 'total', factorsApplied: 1 });
+    const raw = bars.filter((b) => b.date >= '2016-06-27' && b.date <= '2016-06-30');
+    const exIndex = raw.findIndex((b) => b.date >= '2016-06-29');
+    const factor = 1 - 0.5 / raw[exIndex - 1].close;
+    expect(body.bars.map((b) => b.date)).toEqual(raw.map((b) => b.date));
+    body.bars.forEach((b, i) => expect(b.close).toBeCloseTo(i < exIndex ? raw[i].close * factor : raw[i].close, 10));
   });
 });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { FREQUENCIES, type AnalysisDocument, type IndicatorLatestJson } from '../../../contracts';
+import { FREQUENCIES, RISK_PRICE_FIELDS, type AnalysisDocument, type IndicatorLatestJson } from '../../../contracts';
 import { IsoDate } from '../../schemas/common';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -38,7 +38,11 @@ export const AnalysisBody = Type.Object({
   benchmark: nullable(
     Type.Object({ symbol: Type.String(), bars: Type.Integer(), from: Type.String(), to: Type.String() }),
   ),
-  riskPriceField: Type.Enum(['adj_close', 'close']),
+  riskPriceField: Type.Enum([...RISK_PRICE_FIELDS], {
+    description:
+      'The prices risk and return were computed on: total_return (closes back-adjusted for recorded splits and ' +
+      "dividends), adj_close (the provider's adjusted close), split_adjusted (recorded splits only) or close.",
+  }),
   fundamentals: nullable(open('The `iby fundamentals --json` document as of asOf, priced at the close on asOf')),
   fundamentalsReason: nullable(Type.String()),
   charts: Type.Object({}, { additionalProperties: Type.String(), description: 'Chart name → URL' }),

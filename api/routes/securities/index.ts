@@ -1,10 +1,11 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { adjustPriceSeries } from '../../../application/corporate-actions';
 import { SECURITIES_LIST_KEY, SECURITIES_LIST_TTL_SECONDS } from '../../../infra/cache';
 import { listSecurities } from '../../../infra/repositories/securities';
 import { ErrorBody } from '../../schemas/common';
 import { actionsRoute } from './actions';
 import { readPriceSeries } from './price-series';
-import { PriceRangeQuery, PriceSeriesBody, SecurityListBody, SymbolParams } from './schemas';
+import { AdjustedPriceSeriesBody, PriceRangeQuery, SecurityListBody, SymbolParams } from './schemas';
 
 const securities: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
   fastify.get(
@@ -30,16 +31,21 @@ const securities: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     '/securities/:symbol/prices',
     {
       schema: {
-        summary: 'Daily bars of one symbol over an optional date range (cached until the next load)',
+        summary:
+          'Daily bars of one symbol over an optional date range (cached until the next load), optionally adjusted',
         tags: ['securities'],
         params: SymbolParams,
         querystring: PriceRangeQuery,
-        response: { 200: PriceSeriesBody, 400: ErrorBody, 404: ErrorBody },
+        response: { 200: AdjustedPriceSeriesBody, 400: ErrorBody, 404: ErrorBody },
       },
     },
     async (request, reply) => {
-      const { series, cache } = await readPriceSeries(fastify, request.params.symbol.toUpperCase(), request.query);
-      return reply.header('x-cache', cache).send(series);
+      const symbol = request.params.symbol.toUpperCase();
+      const { from, to, adjust = 'none' } = request.query;
+      const { series, cache } = await readPriceSeries(fastify, symbol, { from, to });
+      // The cache holds the stored bars; the adjustment is applied on top with the actions recorded now.
+      const { bars, adjustment } = await adjustPriceSeries(fastify.db, symbol, series.bars, adjust);
+      return reply.header('x-cache', cache).send({ ...series, bars, ...adjustment });
     },
   );
   actionsRoute(fastify);

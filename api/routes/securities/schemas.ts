@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { QUALITY_FLAGS } from '../../../contracts';
+import { PRICE_ADJUSTMENTS, QUALITY_FLAGS } from '../../../contracts';
 import { IsoDate, TickerSymbol } from '../../schemas/common';
 
 const nullableString = Type.Union([Type.String(), Type.Null()]);
@@ -20,7 +20,19 @@ export type SecurityListBody = Static<typeof SecurityListBody>;
 
 export const SymbolParams = Type.Object({ symbol: TickerSymbol });
 
-export const PriceRangeQuery = Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) });
+export const PriceRangeQuery = Type.Object({
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  adjust: Type.Optional(
+    Type.Enum([...PRICE_ADJUSTMENTS], {
+      default: 'none',
+      description:
+        'Back-adjustment for recorded corporate actions, CRSP style: `none` as stored; `splits` divides prices before ' +
+        'a split by its ratio and multiplies volumes by it; `total` also multiplies prices before a cash dividend ' +
+        'by 1 − dividend / previous close (a total-return series). Prices are in terms of the last bar returned.',
+    }),
+  ),
+});
 
 export const PriceBarBody = Type.Object({
   date: IsoDate,
@@ -41,3 +53,13 @@ export const PriceSeriesBody = Type.Object({
   bars: Type.Array(PriceBarBody),
 });
 export type PriceSeriesBody = Static<typeof PriceSeriesBody>;
+
+/** What the route answers: the series (adjusted as asked) and which adjustment it carries. */
+export const AdjustedPriceSeriesBody = Type.Object({
+  ...PriceSeriesBody.properties,
+  adjust: Type.Enum([...PRICE_ADJUSTMENTS], { description: 'The adjustment applied to the bars.' }),
+  factorsApplied: Type.Integer({
+    minimum: 0,
+    description: 'Recorded splits and dividends that changed at least one bar of this series.',
+  }),
+});

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call --
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument --
    inject() answers untyped JSON; the assertions below are what check its shape. */
 import type { Pool } from 'pg';
 import { invalidatePriceCaches } from '../../../infra/cache';
@@ -103,6 +103,8 @@ describe('GET /v1/securities/:symbol/prices', () => {
           flags: ['missing_open', 'zero_volume'],
         },
       ],
+      adjust: 'none',
+      factorsApplied: 0,
     });
   });
 
@@ -143,6 +145,7 @@ describe('GET /v1/securities/:symbol/prices', () => {
   });
 
   it.each([
+    ['AAPL/prices?adjust=dividends', 'querystring/adjust must be equal to one of the allowed values'],
     ['AAPL/prices?from=2018-13-01', 'querystring/from must match format "date"'],
     ['AAPL/prices?to=yesterday', 'querystring/to must match format "date"'],
     ['AAPL/prices?from=2018-03-01&to=2018-02-01', 'querystring/from must not be after querystring/to'],
@@ -152,6 +155,79 @@ describe('GET /v1/securities/:symbol/prices', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe('bad_request');
     expect(res.json().message).toContain(message);
+  });
+});
+
+describe('GET /v1/securities/:symbol/prices?adjust=', () => {
+  // A 2-for-1 split on 2018-02-06 and a dividend of 1.6303 on 2018-02-07 (1 % of the previous close, 163.03).
+  beforeEach(async () => {
+    await database.pool.query(`INSERT INTO corporate_actions (symbol, ex_date, kind, ratio, cash_amount, source, status)
+      VALUES ('AAPL', '2018-02-06', 'split', 2, NULL, 'test', 'recorded'),
+             ('AAPL', '2018-02-07', 'dividend', NULL, 1.6303, 'test', 'recorded')`);
+    // A suspicion is no recorded action: it never adjusts a price.
+    await database.pool.query(`INSERT INTO corporate_actions (symbol, ex_date, kind, ratio, source, status, reason)
+      VALUES ('AAPL', '2018-02-07', 'unexplained_move', 1.5, 'detector', 'suspected', 'suspected_corporate_action')`);
+  });
+  afterEach(() => database.pool.query(`DELETE FROM corporate_actions WHERE symbol = 'AAPL'`));
+
+  const closes = (body: { bars: { close: number }[] }) => body.bars.map((b) => b.close);
+
+  it('defaults to none: the stored bars, saying so', async () => {
+    const body = (await prices('AAPL/prices')).json();
+    expect(body).toMatchObject({ adjust: 'none', factorsApplied: 0 });
+    expect(closes(body)).toEqual([156.49, 163.03, 159.54]);
+  });
+
+  it('splits: prices before the split halve and the volume doubles; the dividend is left out', async () => {
+    const res = await prices('AAPL/prices?adjust=splits');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ symbol: 'AAPL', adjust: 'splits', factorsApplied: 1 });
+    expect(body.bars[0]).toEqual({
+      date: '2018-02-05',
+      open: 79.55,
+      high: 81.94,
+      low: 78,
+      close: 78.245,
+      adjClose: null,
+      volume: 145477044,
+      flags: [],
+    });
+    expect(body.bars.slice(1).map((b: { close: number; volume: number }) => [b.close, b.volume])).toEqual([
+      [163.03, 68243838],
+      [159.54, 0],
+    ]);
+  });
+
+  it('total: the dividend also scales every earlier price by 0.99, not the volume', async () => {
+    const body = (await prices('AAPL/prices?adjust=total')).json();
+    expect(body).toMatchObject({ adjust: 'total', factorsApplied: 2 });
+    const [first, second, third] = closes(body);
+    expect(first).toBeCloseTo(156.49 * 0.5 * 0.99, 10);
+    expect(second).toBeCloseTo(163.03 * 0.99, 10);
+    expect(third).toBe(159.54);
+    expect(body.bars[1].volume).toBe(68243838);
+  });
+
+  it('is in terms of the last bar of the range: a later action does not apply', async () => {
+    const body = (await prices('AAPL/prices?to=2018-02-06&adjust=total')).json();
+    expect(body).toMatchObject({ to: '2018-02-06', adjust: 'total', factorsApplied: 1 });
+    expect(closes(body)).toEqual([78.245, 163.03]);
+  });
+
+  it('adjusts a cached series with the actions recorded now', async () => {
+    await prices('AAPL/prices?from=2018-02-06');
+    await database.pool.query(`DELETE FROM corporate_actions WHERE symbol = 'AAPL' AND kind = 'dividend'`);
+    const before = await prices('AAPL/prices?from=2018-02-06&adjust=total');
+    expect(before.headers['x-cache']).toBe('hit');
+    expect(before.json()).toMatchObject({ factorsApplied: 0 });
+    expect(closes(before.json())).toEqual([163.03, 159.54]);
+    await database.pool.query(`INSERT INTO corporate_actions (symbol, ex_date, kind, cash_amount, source, status)
+      VALUES ('AAPL', '2018-02-07', 'dividend', 1.6303, 'test', 'recorded')`);
+    const after = await prices('AAPL/prices?from=2018-02-06&adjust=total');
+    expect(after.headers['x-cache']).toBe('hit');
+    expect(after.json()).toMatchObject({ factorsApplied: 1 });
+    expect(closes(after.json())[0]).toBeCloseTo(163.03 * 0.99, 10);
   });
 });
 
