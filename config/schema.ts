@@ -95,6 +95,10 @@ export const envSchema = z.object({
   STOOQ_URL: url.default('https://stooq.com/q/d/l/'),
   /** Stooq requests per second across every etl replica: one per activity on `etl-stooq`, enforced by Temporal. */
   STOOQ_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
+  /** Yahoo's chart API host (scheme, host and port only): the adapter appends `/v8/finance/chart/{symbol}`. */
+  YAHOO_URL: url.default('https://query1.finance.yahoo.com'),
+  /** Yahoo requests per second across every etl replica: one per activity on `etl-yahoo`, enforced by Temporal. */
+  YAHOO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
   /** SEC's API host: `{SEC_URL}/api/xbrl/companyfacts/CIK##########.json`. */
   SEC_URL: url.default('https://data.sec.gov'),
   /** SEC's CIK ↔ ticker file; unset: www.sec.gov's for the real SEC, else `{SEC_URL}/files/company_tickers.json`. */

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { parsePrices } from './parse';
 import { parseYahooChart, YahooChartFormatError, YAHOO_CSV_HEADER } from './yahoo-chart';
 
@@ -35,7 +36,7 @@ const AAPL = chart({
 });
 
 async function validate(csv: string) {
-  const parsed = parsePrices([csv], { symbol: 'AAPL', today: '2024-01-02' });
+  const parsed = parsePrices(Readable.from([csv]), { symbol: 'AAPL', today: '2024-01-02' });
   const events = [];
   for await (const batch of parsed.events) events.push(...batch);
   return { events, counts: parsed.counts() };

@@ -90,6 +90,8 @@ function fakes(
     collectPriceBatch: () => Promise.reject(new Error('csv batches are collected while planning')),
     fetchStooqSymbol: notStooq,
     probeStooqSymbol: notStooq,
+    fetchProviderSymbol: notStooq,
+    probeProviderSymbol: notStooq,
     planFundamentalsBatches: notPrices,
     transformFundamentalsBatch: notPrices,
     collectCompanyFacts: notPrices,
