@@ -40,3 +40,15 @@ export interface DetectSuspectedActionsInput {
   /** The run's first execution id, as the ledger keys it. */
   runId: string;
 }
+
+/** A split or dividend a provider reported, as the transform hands it to the load to record. */
+export interface RecordedActionRow {
+  symbol: string;
+  /** ISO `YYYY-MM-DD`. */
+  exDate: string;
+  kind: 'split' | 'dividend';
+  /** split: new shares per old share (numerator / denominator). */
+  ratio: number | null;
+  /** dividend: cash per share. */
+  cashAmount: number | null;
+}

@@ -58,6 +58,7 @@ export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<In
         staged: transformed.staged,
         rejected: transformed.rejected,
         counts: transformed.counts,
+        actions: transformed.actions,
       },
     ],
   );
