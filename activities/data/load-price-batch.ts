@@ -74,13 +74,10 @@ export async function loadPriceBatch(
     throw err;
   }
   if (input.actions) {
-    const actions = JSON.parse((await buffer(await readObject(deps.s3, input.actions.key, signal))).toString('utf8'));
-    const recorded = await recordProviderActions(
-      deps.db,
-      actions as RecordedActionRow[],
-      input.source,
-      input.workflowId,
-    );
+    const body = await buffer(await readObject(deps.s3, input.actions.key, signal));
+    // Written by this project's transform (transform-price-batch.ts) as a JSON array of RecordedActionRow.
+    const actions = JSON.parse(body.toString('utf8')) as RecordedActionRow[];
+    const recorded = await recordProviderActions(deps.db, actions, input.source, input.workflowId);
     log.info('recorded provider actions', { batchKey: input.batchKey, recorded });
   }
   await deps.invalidatePrices(input.symbols).catch((err: unknown) => {

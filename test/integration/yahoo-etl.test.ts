@@ -3,7 +3,6 @@ import { FAILURE_TYPES } from '../../contracts';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
 import { startYahooServer, type YahooBar, type YahooServer } from '../support/yahoo-server';
 import { ingestPrices } from '../../workflows/ingest-prices';
-import type { PricesRunResult } from '../../workflows/suspected-actions-step';
 
 const bar = (date: string, close: number | null, volume = 1_000_000): YahooBar => ({
   date,
@@ -57,11 +56,11 @@ describe('Yahoo prices through Temporal against a local Yahoo-format server', ()
       from: '2020-01-01',
       to: '2020-09-30',
     };
-    const result = (await harness.client.workflow.execute(ingestPrices, {
+    const result = await harness.client.workflow.execute(ingestPrices, {
       taskQueue: 'etl',
       workflowId,
       args: [request],
-    })) as PricesRunResult;
+    });
 
     // One request per symbol and attempt: MSFT's 429 was retried once; NOPE's 404 was not.
     expect(yahoo.requests.map((r) => r.symbol).sort()).toEqual(['AAPL', 'MSFT', 'MSFT', 'NOPE']);
@@ -119,11 +118,11 @@ describe('Yahoo prices through Temporal against a local Yahoo-format server', ()
     ]);
 
     // Again: the same bars and actions change nothing, and the actions keep the run that first recorded them.
-    const again = (await harness.client.workflow.execute(ingestPrices, {
+    const again = await harness.client.workflow.execute(ingestPrices, {
       taskQueue: 'etl',
       workflowId: `${workflowId}-again`,
       args: [request],
-    })) as PricesRunResult;
+    });
     expect(again).toMatchObject({ rowsRead: 9, rowsLoaded: 8, rowsInserted: 0, rowsUnchanged: 8 });
     expect((await harness.db.query(recorded)).rows).toEqual(expected);
   });
