@@ -1,6 +1,7 @@
 import { listSecurityActions } from '../../application/corporate-actions';
 import { FAILURE_TYPES } from '../../contracts';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
+import { recordHistory } from '../support/record-history';
 import { startYahooServer, type YahooBar, type YahooServer } from '../support/yahoo-server';
 import { ingestPrices } from '../../workflows/ingest-prices';
 
@@ -61,6 +62,9 @@ describe('Yahoo prices through Temporal against a local Yahoo-format server', ()
       workflowId,
       args: [request],
     });
+
+    // Through the provider registry (`provider-registry` patch): its histories replay in test/replay.
+    recordHistory(`${workflowId}/b0001`, 'ingest-price-batch-yahoo-registry-retried-with-unknown-symbol');
 
     // One request per symbol and attempt: MSFT's 429 was retried once; NOPE's 404 was not.
     expect(yahoo.requests.map((r) => r.symbol).sort()).toEqual(['AAPL', 'MSFT', 'MSFT', 'NOPE']);
