@@ -54,6 +54,7 @@ export interface Config {
     maxConcurrentWorkflowTasks?: number;
   };
   stooq: { url: string; requestsPerSecond: number };
+  yahoo: { url: string; requestsPerSecond: number };
   sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
   /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
   maxLineBytes: number;
@@ -142,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       maxConcurrentWorkflowTasks: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     },
     stooq: { url: e.STOOQ_URL, requestsPerSecond: e.STOOQ_REQUESTS_PER_SECOND },
+    yahoo: { url: e.YAHOO_URL, requestsPerSecond: e.YAHOO_REQUESTS_PER_SECOND },
     sec: {
       url: e.SEC_URL,
       tickersUrl: e.SEC_TICKERS_URL ?? secTickersUrl(e.SEC_URL),

@@ -8,6 +8,11 @@ const csv = z.string().transform((s) =>
     .filter(Boolean),
 );
 const url = z.string().url();
+/** A provider's host: its adapter appends the documented path, so a path or query here would be silently doubled. */
+const hostUrl = url.refine((value) => {
+  const parsed = new URL(value);
+  return (parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '' && parsed.hash === '';
+}, 'expected scheme, host and port only (e.g. https://query1.finance.yahoo.com): the adapter appends the path');
 const replicas = z.coerce.number().int().min(0).max(32);
 
 /** Every variable the system reads. Defaults describe the local stack started by `npm start`. */
@@ -95,6 +100,10 @@ export const envSchema = z.object({
   STOOQ_URL: url.default('https://stooq.com/q/d/l/'),
   /** Stooq requests per second across every etl replica: one per activity on `etl-stooq`, enforced by Temporal. */
   STOOQ_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
+  /** Yahoo's chart API host (scheme, host and port only): the adapter appends `/v8/finance/chart/{symbol}`. */
+  YAHOO_URL: hostUrl.default('https://query1.finance.yahoo.com'),
+  /** Yahoo requests per second across every etl replica: one per activity on `etl-yahoo`, enforced by Temporal. */
+  YAHOO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
   /** SEC's API host: `{SEC_URL}/api/xbrl/companyfacts/CIK##########.json`. */
   SEC_URL: url.default('https://data.sec.gov'),
   /** SEC's CIK ↔ ticker file; unset: www.sec.gov's for the real SEC, else `{SEC_URL}/files/company_tickers.json`. */

@@ -47,3 +47,15 @@ export interface DetectSuspectedActionsInput {
  */
 export const PRICE_ADJUSTMENTS = ['none', 'splits', 'total'] as const;
 export type PriceAdjustment = (typeof PRICE_ADJUSTMENTS)[number];
+
+/** A split or dividend a provider reported, as the transform hands it to the load to record. */
+export interface RecordedActionRow {
+  symbol: string;
+  /** ISO `YYYY-MM-DD`. */
+  exDate: string;
+  kind: 'split' | 'dividend';
+  /** split: new shares per old share (numerator / denominator). */
+  ratio: number | null;
+  /** dividend: cash per share. */
+  cashAmount: number | null;
+}

@@ -1,6 +1,7 @@
 export * from './task-queues';
 export * from './failures';
 export * from './prices';
+export * from './providers';
 export * from './search-attributes';
 export * from './row-counts';
 export * from './fundamentals';

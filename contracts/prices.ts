@@ -2,7 +2,7 @@
 
 import type { BatchedRunProgress, BatchedRunTotals } from './runs';
 
-export const PRICE_SOURCES = ['csv', 'stooq'] as const;
+export const PRICE_SOURCES = ['csv', 'stooq', 'yahoo'] as const;
 export type PriceSource = (typeof PRICE_SOURCES)[number];
 
 /**
@@ -93,7 +93,7 @@ export interface IngestPricesRequest {
   path?: string;
   /** csv: the symbol of a file that has no symbol column (else taken from the file name). */
   symbol?: string;
-  /** stooq: the symbols to fetch; csv: only these symbols are read. */
+  /** stooq, yahoo: the symbols to fetch; csv: only these symbols are read. */
   symbols?: string[];
   from?: string;
   to?: string;
@@ -123,7 +123,12 @@ export interface RawPart extends ObjectRef {
    * in a folder, or one bad symbol in a batch, fails only itself.
    */
   failure?: { type: string; message: string };
+  /** How the raw object is read when it is not price CSV: a provider's JSON, turned into CSV rows by domain code. */
+  format?: RawFormat;
 }
+
+/** Raw formats other than CSV; each has a pure converter in domain/prices (see `RAW_FORMAT_READERS`). */
+export type RawFormat = 'yahoo-chart-json';
 
 /** A unit of work: a group of symbols that is collected, transformed and loaded together. */
 export interface PlannedBatch {
@@ -148,12 +153,3 @@ export interface IngestProgress extends BatchedRunProgress {
   rowsLoaded: number;
   rowsRejected: number;
 }
-
-/**
- * The task queue whose workers collect from each source. Remote providers get their own queue so their
- * rate limit is enforced by Temporal across every worker replica.
- */
-export const SOURCE_COLLECT_QUEUES = {
-  csv: 'etl',
-  stooq: 'etl-stooq',
-} as const satisfies Record<PriceSource, string>;

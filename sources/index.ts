@@ -1,9 +1,20 @@
-import type { PriceSource } from '../contracts';
-import type { PriceSourceAdapter } from './types';
+import type { PriceProvider } from '../contracts';
+import type { HttpPriceProvider, PriceSourceAdapter } from './types';
 import type { StooqSource } from './stooq/types';
 
-/** An adapter for every price source; Stooq's also fetches one symbol per request, for its per-symbol activities. */
-export interface SourceRegistry extends Record<PriceSource, PriceSourceAdapter> {
-  stooq: StooqSource;
-}
-export type { PriceSourceAdapter, SourceContext, PlanInput, CollectInput } from './types';
+/**
+ * An adapter for every price source: local files, and every HTTP provider of `PRICE_PROVIDERS`. Stooq's is typed
+ * as its own for the per-symbol activities recorded before the provider registry (`fetchStooqSymbol`).
+ */
+export type SourceRegistry = { csv: PriceSourceAdapter } & Record<PriceProvider, HttpPriceProvider> & {
+    stooq: StooqSource;
+  };
+
+export type {
+  PriceSourceAdapter,
+  HttpPriceProvider,
+  ProviderSymbolInput,
+  SourceContext,
+  PlanInput,
+  CollectInput,
+} from './types';

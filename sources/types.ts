@@ -31,8 +31,8 @@ export interface CollectInput {
 }
 
 /**
- * A source of daily prices. Adding a source means writing one of these and naming its collect queue in
- * `SOURCE_COLLECT_QUEUES`; no workflow changes.
+ * A source of daily prices. Adding one means writing one of these and one entry in `PRICE_PROVIDERS`
+ * (contracts/providers.ts) and the worker's provider list (sources/providers.ts); no workflow changes.
  */
 export interface PriceSourceAdapter {
   name: IngestPricesRequest['source'];
@@ -40,4 +40,28 @@ export interface PriceSourceAdapter {
   plan(input: PlanInput, ctx: SourceContext): Promise<PlannedBatch[]>;
   /** Fetches one batch's raw data from a remote source. Not needed when `plan` returns parts. */
   collect?(input: CollectInput, ctx: SourceContext): Promise<RawPart[]>;
+}
+
+/** One symbol over the run's range, archived under the run's date. */
+export interface ProviderSymbolInput {
+  symbol: string;
+  /** ISO `YYYY-MM-DD`, inclusive. */
+  from?: string;
+  /** ISO `YYYY-MM-DD`, inclusive. */
+  to?: string;
+  runDate: string;
+}
+
+/**
+ * A price provider over HTTP. Each method makes exactly one request, so each runs as its own activity on the
+ * provider's queue and the queue's rate limit (`maxTaskQueueActivitiesPerSecond`) counts every request.
+ */
+export interface HttpPriceProvider extends PriceSourceAdapter {
+  /** One GET: the symbol's bars, archived as received; UnknownSymbol (non-retryable) when the provider has none. */
+  fetchSymbol(input: ProviderSymbolInput, ctx: SourceContext): Promise<RawPart>;
+  /**
+   * One GET without a range, for providers that answer an unknown symbol and an empty range alike (Stooq's
+   * "No data"): resolves when the symbol is known, else UnknownSymbol. Declared by `PRICE_PROVIDERS[…].probes`.
+   */
+  probeSymbol?(input: { symbol: string }, ctx: SourceContext): Promise<void>;
 }

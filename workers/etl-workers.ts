@@ -1,5 +1,5 @@
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
-import { TASK_QUEUES } from '../contracts';
+import { PRICE_PROVIDER_NAMES, providerTaskQueue, TASK_QUEUES, type PriceProvider } from '../contracts';
 import { createEtlActivities } from '../activities/etl';
 import type { ObjectStore } from '../infra/s3';
 import type { SourceRegistry } from '../sources';
@@ -12,8 +12,8 @@ export interface EtlWorkerOptions {
   namespace: string;
   s3: ObjectStore;
   sources: SourceRegistry;
-  /** Requests per second allowed against Stooq, across every replica (enforced by the Temporal server). */
-  stooqRequestsPerSecond: number;
+  /** Requests per second allowed against each provider, across every replica (enforced by the Temporal server). */
+  providerRequestsPerSecond: Record<PriceProvider, number>;
   /** The SEC companyfacts adapter and its rate limit across every replica (SEC allows 10 requests a second). */
   sec?: { source: SecSource; requestsPerSecond: number };
   /** MAX_LINE_BYTES, for the transform's parser (the csv source gets it when it is built). */
@@ -27,7 +27,7 @@ export interface EtlWorkerOptions {
   fetch?: typeof fetch;
 }
 
-/** The etl service: ingest workflows plus plan/transform on `etl`, and collection from Stooq and SEC on their own queues. */
+/** The etl service: ingest workflows plus plan/transform on `etl`, and collection from each provider and SEC on its own queue. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
   const activities = createEtlActivities({
     s3: o.s3,
@@ -40,19 +40,21 @@ export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
   const common = { ...o.tuning, connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };
   return Promise.all([
     Worker.create({ ...common, ...workflows, taskQueue: TASK_QUEUES.etl, activities }),
-    Worker.create({
-      ...common,
-      taskQueue: TASK_QUEUES.etlStooq,
-      // One HTTP request per fetch or probe, so the limit counts requests; collectPriceBatch only for batches
-      // started before Stooq was fetched per symbol.
-      activities: {
-        fetchStooqSymbol: activities.fetchStooqSymbol,
-        probeStooqSymbol: activities.probeStooqSymbol,
-        collectPriceBatch: activities.collectPriceBatch,
-        planPriceBatches: activities.planPriceBatches,
-      },
-      maxTaskQueueActivitiesPerSecond: o.stooqRequestsPerSecond,
-    }),
+    // One worker per provider queue: every activity on it but planning makes one HTTP request, so the limit counts
+    // requests.
+    ...PRICE_PROVIDER_NAMES.map((provider) =>
+      Worker.create({
+        ...common,
+        taskQueue: providerTaskQueue(provider),
+        activities: {
+          fetchProviderSymbol: activities.fetchProviderSymbol,
+          probeProviderSymbol: activities.probeProviderSymbol,
+          planPriceBatches: activities.planPriceBatches,
+          ...(provider === 'stooq' ? stooqRecordedActivities(activities) : {}),
+        },
+        maxTaskQueueActivitiesPerSecond: o.providerRequestsPerSecond[provider],
+      }),
+    ),
     ...(o.sec
       ? [
           Worker.create({
@@ -67,4 +69,16 @@ export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
         ]
       : []),
   ]);
+}
+
+/**
+ * Activity types recorded in Stooq histories from before the provider registry, which a replayed or retried batch
+ * may still schedule: per symbol (`stooq-request-per-activity`) and, before that, one whole batch.
+ */
+function stooqRecordedActivities(activities: ReturnType<typeof createEtlActivities>) {
+  return {
+    fetchStooqSymbol: activities.fetchStooqSymbol,
+    probeStooqSymbol: activities.probeStooqSymbol,
+    collectPriceBatch: activities.collectPriceBatch,
+  };
 }

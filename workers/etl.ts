@@ -1,7 +1,7 @@
 import { createObjectStore } from '../infra/s3';
 import { createCsvSource } from '../sources/csv';
 import { createSecSource } from '../sources/sec';
-import { createStooqSource } from '../sources/stooq';
+import { createPriceProviders } from '../sources/providers';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
@@ -12,9 +12,9 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
     s3: createObjectStore(config.s3),
     sources: {
       csv: createCsvSource({ maxLineBytes: config.maxLineBytes }),
-      stooq: createStooqSource({ baseUrl: config.stooq.url }),
+      ...createPriceProviders({ stooq: config.stooq, yahoo: config.yahoo }),
     },
-    stooqRequestsPerSecond: config.stooq.requestsPerSecond,
+    providerRequestsPerSecond: { stooq: config.stooq.requestsPerSecond, yahoo: config.yahoo.requestsPerSecond },
     fetch: providerFetch,
     sec: {
       source: createSecSource({

@@ -2,6 +2,7 @@ import { patched, proxyActivities, setCurrentDetails } from '@temporalio/workflo
 import {
   ACTIVITY_OPTIONS,
   SOURCE_COLLECT_QUEUES,
+  isPriceProvider,
   type IngestPricesRequest,
   type LoadCounts,
   type PlannedBatch,
@@ -10,6 +11,7 @@ import {
 } from '../contracts';
 import type { createEtlActivities } from '../activities/etl';
 import type { createDataActivities } from '../activities/data';
+import { collectProviderSymbols } from './provider-collect-step';
 import { collectStooqSymbols } from './stooq-collect-step';
 
 export interface IngestPriceBatchInput {
@@ -56,6 +58,7 @@ export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<In
         staged: transformed.staged,
         rejected: transformed.rejected,
         counts: transformed.counts,
+        actions: transformed.actions,
       },
     ],
   );
@@ -67,9 +70,9 @@ export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<In
 }
 
 /**
- * Collection runs on the source's own queue, so a provider's rate limit holds across all replicas. Stooq fetches
- * one symbol per activity; batches whose history predates that (a `collectPriceBatch` already scheduled) replay
- * the one-activity collect behind the patch.
+ * Collection runs on the source's own queue, so a provider's rate limit holds across all replicas: one symbol per
+ * activity, through the provider registry's `fetchProviderSymbol`. Stooq batches recorded before the registry
+ * replay their `fetchStooqSymbol` activities, and those from before per-symbol fetching their one `collectPriceBatch`.
  */
 function collect(
   request: IngestPricesRequest,
@@ -77,6 +80,9 @@ function collect(
   runDate: string,
   label: string,
 ): Promise<RawPart[]> {
+  if (isPriceProvider(request.source) && patched('provider-registry')) {
+    return collectProviderSymbols(request.source, request, batch.symbols, runDate);
+  }
   if (request.source === 'stooq' && patched('stooq-request-per-activity')) {
     return collectStooqSymbols(request, batch.symbols, runDate);
   }

@@ -1,76 +1,23 @@
-import { ActivityFailure, ApplicationFailure, isCancellation, proxyActivities } from '@temporalio/workflow';
-import { ACTIVITY_OPTIONS, FAILURE_TYPES, TASK_QUEUES, type IngestPricesRequest, type RawPart } from '../contracts';
+import { proxyActivities } from '@temporalio/workflow';
+import { ACTIVITY_OPTIONS, TASK_QUEUES, type IngestPricesRequest, type RawPart } from '../contracts';
 import type { createEtlActivities } from '../activities/etl';
-import { failureOf } from './failure-of';
+import { collectSymbolsEach } from './symbol-collect';
 
-/** What became of one symbol: its archived CSV, nothing (no bars in the range), or why it could not be fetched. */
-type SymbolOutcome =
-  | { symbol: string; part: RawPart | null }
-  | { symbol: string; failure: { type: string; message: string }; error: unknown };
-
-// One HTTP request per activity on Stooq's own queue: the queue's rate limit holds across every etl replica, and a
-// Retry-After from Stooq becomes the next retry's delay (the adapter sets it on the failure).
 const stooq = proxyActivities<ReturnType<typeof createEtlActivities>>(ACTIVITY_OPTIONS.collect(TASK_QUEUES.etlStooq));
 
 /**
- * Fetches every symbol of a batch, each as its own activity, all scheduled at once (the queue paces them). A symbol
- * that cannot be fetched (unknown to Stooq, refused, still failing after its retries) becomes a failed part, which
- * the transform reports in `fileFailures`, and the others load; only when every symbol failed does the batch fail,
- * with their failure, as a batch of one symbol always did.
+ * Stooq's per-symbol collection as recorded before the provider registry (`fetchStooqSymbol`, `probeStooqSymbol`):
+ * kept for batches whose history has the `stooq-request-per-activity` marker but not `provider-registry`.
  */
-export async function collectStooqSymbols(
+export function collectStooqSymbols(
   request: IngestPricesRequest,
   symbols: string[],
   runDate: string,
 ): Promise<RawPart[]> {
-  const outcomes = await Promise.all(symbols.map((symbol) => collectSymbol(request, symbol, runDate)));
-  const failed = outcomes.filter((outcome) => 'failure' in outcome);
-  if (failed.length > 0 && failed.length === outcomes.length) throw everySymbolFailed(failed);
-  return outcomes.flatMap((outcome): RawPart[] => {
-    if ('failure' in outcome) return [failedPart(outcome.symbol, outcome.failure)];
-    return outcome.part ? [outcome.part] : [];
+  return collectSymbolsEach(request, symbols, runDate, {
+    fetch: (query) =>
+      stooq.fetchStooqSymbol.executeWithOptions({ summary: `Fetch ${query.symbol} from Stooq` }, [query]),
+    probe: (symbol) =>
+      stooq.probeStooqSymbol.executeWithOptions({ summary: `Check that Stooq knows ${symbol}` }, [{ symbol }]),
   });
-}
-
-async function collectSymbol(request: IngestPricesRequest, symbol: string, runDate: string): Promise<SymbolOutcome> {
-  const { from, to } = request;
-  try {
-    const part = await stooq.fetchStooqSymbol.executeWithOptions({ summary: `Fetch ${symbol} from Stooq` }, [
-      { symbol, from, to, runDate },
-    ]);
-    return { symbol, part };
-  } catch (err) {
-    if (isCancellation(err)) throw err;
-    const ranged = from !== undefined || to !== undefined;
-    if (!ranged || !isUnknownSymbol(err)) return { symbol, failure: failureOf(err), error: err };
-  }
-  // "No data" for a range is either an unknown symbol or a range without trading days (a weekend's daily run).
-  try {
-    await stooq.probeStooqSymbol.executeWithOptions({ summary: `Check that Stooq knows ${symbol}` }, [{ symbol }]);
-    return { symbol, part: null };
-  } catch (err) {
-    if (isCancellation(err)) throw err;
-    return { symbol, failure: failureOf(err), error: err };
-  }
-}
-
-const isUnknownSymbol = (err: unknown): boolean =>
-  err instanceof ActivityFailure &&
-  err.cause instanceof ApplicationFailure &&
-  err.cause.type === FAILURE_TYPES.unknownSymbol;
-
-/** Nothing was archived: key, sha256 and bytes are empty, and `origin` names the symbol. */
-function failedPart(symbol: string, failure: { type: string; message: string }): RawPart {
-  return { key: '', sha256: '', bytes: 0, symbol, origin: symbol, failure };
-}
-
-/** One symbol's own failure as it was; several as one failure naming each, typed by the first. */
-function everySymbolFailed(failed: Extract<SymbolOutcome, { failure: unknown }>[]): unknown {
-  if (failed.length === 1) return failed[0].error;
-  const [first] = failed;
-  return ApplicationFailure.nonRetryable(
-    `every symbol of the batch failed: ${failed.map((f) => `${f.symbol}: ${f.failure.type}: ${f.failure.message}`).join('; ')}`,
-    first.failure.type,
-    { symbols: failed.map((f) => f.symbol) },
-  );
 }

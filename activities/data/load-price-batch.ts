@@ -1,8 +1,17 @@
+import { buffer } from 'node:stream/consumers';
 import { ApplicationFailure } from '@temporalio/common';
 import { log } from '@temporalio/activity';
 import type { Pool } from 'pg';
-import { FAILURE_TYPES, type LoadCounts, type ObjectRef, type RawPart, type RowCounts } from '../../contracts';
+import {
+  FAILURE_TYPES,
+  type LoadCounts,
+  type RecordedActionRow,
+  type ObjectRef,
+  type RawPart,
+  type RowCounts,
+} from '../../contracts';
 import { readObject } from '../../infra/objects/read-object';
+import { recordProviderActions } from '../../infra/repositories/corporate-actions';
 import { ChecksumMismatchError, loadStagedPrices } from '../../infra/repositories/price-load';
 import type { ObjectStore } from '../../infra/s3';
 
@@ -17,6 +26,8 @@ export interface LoadPriceBatchInput {
   staged: ObjectRef;
   rejected: ObjectRef | null;
   counts: RowCounts;
+  /** The provider's splits and dividends (a JSON array of RecordedActionRow), recorded after the bars. */
+  actions?: ObjectRef;
 }
 
 export interface LoadDeps {
@@ -61,6 +72,13 @@ export async function loadPriceBatch(
     if (err instanceof ChecksumMismatchError)
       throw ApplicationFailure.nonRetryable(err.message, FAILURE_TYPES.checksumMismatch);
     throw err;
+  }
+  if (input.actions) {
+    const body = await buffer(await readObject(deps.s3, input.actions.key, signal));
+    // Written by this project's transform (transform-price-batch.ts) as a JSON array of RecordedActionRow.
+    const actions = JSON.parse(body.toString('utf8')) as RecordedActionRow[];
+    const recorded = await recordProviderActions(deps.db, actions, input.source, input.workflowId);
+    log.info('recorded provider actions', { batchKey: input.batchKey, recorded });
   }
   await deps.invalidatePrices(input.symbols).catch((err: unknown) => {
     log.warn('cache invalidation failed', { error: String(err) });

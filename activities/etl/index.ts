@@ -8,6 +8,7 @@ import { planFundamentalsBatches, type PlanFundamentalsInput } from './fundament
 import { transformFundamentalsBatch, type TransformFundamentalsBatchInput } from './fundamentals-transform';
 import { heartbeating } from '../heartbeat';
 import { sourceContext } from './source-context';
+import { createProviderCollectActivities } from './provider-collect';
 import { createStooqCollectActivities } from './stooq-collect';
 import {
   transformPriceBatch,
@@ -56,6 +57,8 @@ export function createEtlActivities(deps: EtlDeps) {
     transformFundamentalsBatch: (input: TransformFundamentalsBatchInput) =>
       heartbeating((heartbeat) => transformFundamentalsBatch(deps.s3, input, heartbeat)),
     ...createSecCollectActivities(deps.s3, deps.sec, deps.fetch),
+    ...createProviderCollectActivities(deps.s3, deps.sources, deps.fetch),
+    // Recorded in histories from before the provider registry; new runs call fetchProviderSymbol.
     ...createStooqCollectActivities(deps.s3, deps.sources.stooq, deps.fetch),
   };
 }

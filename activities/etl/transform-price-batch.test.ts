@@ -3,7 +3,7 @@ import { CancelledFailure, type Logger } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { memoryObjectStore } from '../../test/support/memory-object-store';
 import { createCsvSource } from '../../sources/csv';
-import { createStooqSource } from '../../sources/stooq';
+import { createPriceProviders } from '../../sources/providers';
 import { createEtlActivities } from '.';
 
 const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
@@ -22,7 +22,13 @@ describe('transformPriceBatch activity, cancelled', () => {
     s3.streams.set('raw/csv/prices/2024-01-02/slow.csv', () => raw);
     const activities = createEtlActivities({
       s3,
-      sources: { csv: createCsvSource(), stooq: createStooqSource({ baseUrl: 'http://127.0.0.1:9/' }) },
+      sources: {
+        csv: createCsvSource(),
+        ...createPriceProviders({
+          stooq: { url: 'http://127.0.0.1:9/', requestsPerSecond: 1 },
+          yahoo: { url: 'http://127.0.0.1:9', requestsPerSecond: 1 },
+        }),
+      },
     });
     const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
     const staged = 'staged/prices/w-cancel/b0001.csv';

@@ -1,11 +1,19 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import {
   DuplicateTracker,
   exchangeDate,
   toRejectedCsvLine,
   toStagedCsvLine,
+  YahooChartFormatError,
   parsePrices,
+  RAW_FORMAT_READERS,
   REJECTED_HEADER,
+  type RawFormatReading,
 } from '../../domain/prices';
+import type { RecordedActionRow } from '../../contracts';
+import { putTextObject } from '../../infra/objects/text-objects';
 import { ObjectLineWriter } from '../../infra/objects/line-writer';
 import { readObject } from '../../infra/objects/read-object';
 import type { ObjectStore } from '../../infra/s3';
@@ -14,6 +22,7 @@ import {
   addFileFailures,
   addRowCounts,
   emptyRowCounts,
+  FAILURE_TYPES,
   type IngestPricesRequest,
   type ObjectRef,
   type RawPart,
@@ -32,6 +41,11 @@ export interface TransformPriceBatchResult {
   rejected: ObjectRef | null;
   counts: RowCounts;
   symbols: string[];
+  /**
+   * Splits and dividends the provider reported with the bars (Yahoo's chart events), as a JSON array of
+   * `RecordedActionRow`, for the load to record; absent when there are none.
+   */
+  actions?: ObjectRef;
 }
 
 /**
@@ -54,6 +68,7 @@ export async function transformPriceBatch(
   const symbols = new Set<string>();
   // Shared by all parts: the same (symbol, date) twice in one batch is a duplicate even across files.
   const seen = new DuplicateTracker();
+  const actions: RecordedActionRow[] = [];
   const only = request.symbols?.length ? new Set(request.symbols.map((s) => s.toUpperCase())) : undefined;
 
   // One date for the whole batch, so every part judges "in the future" alike.
@@ -65,7 +80,16 @@ export async function transformPriceBatch(
       addFileFailures(counts, [{ file: part.origin, ...part.failure }]);
       continue;
     }
-    const body = await readObject(s3, part.key, signal);
+    let body: Readable;
+    try {
+      body = await readRaw(s3, part, signal, (reading) => actions.push(...withSymbol(part, reading)));
+    } catch (err) {
+      if (signal?.aborted) throw signal.reason;
+      if (!(err instanceof YahooChartFormatError)) throw err;
+      // Checked before archiving, so only a body archived by other code gets here: its own failure, not the batch's.
+      addFileFailures(counts, [{ file: part.origin, type: FAILURE_TYPES.providerRejected, message: err.message }]);
+      continue;
+    }
     const parsed = parsePrices(body, {
       symbol: part.symbol,
       symbols: only,
@@ -101,5 +125,39 @@ export async function transformPriceBatch(
     rejected: counts.rowsRejected ? rejectedRef : null,
     counts,
     symbols: [...symbols].sort(),
+    ...(actions.length > 0
+      ? { actions: await writeActions(s3, `actions/prices/${parentWorkflowId}/${batchKey}.json`, actions) }
+      : {}),
   };
+}
+
+/** A CSV part as it is stored; a provider's JSON converted to CSV rows by its pure reader, whole (it is one symbol). */
+async function readRaw(
+  s3: ObjectStore,
+  part: RawPart,
+  signal: AbortSignal | undefined,
+  onReading: (reading: RawFormatReading) => void,
+): Promise<Readable> {
+  const body = await readObject(s3, part.key, signal);
+  if (!part.format) return body;
+  const reading = RAW_FORMAT_READERS[part.format]((await buffer(body)).toString('utf8'));
+  onReading(reading);
+  return Readable.from([reading.csv]);
+}
+
+function withSymbol(part: RawPart, reading: RawFormatReading): RecordedActionRow[] {
+  const symbol = part.symbol?.toUpperCase();
+  if (!symbol) return [];
+  return reading.actions.map((action) =>
+    action.kind === 'split'
+      ? { symbol, exDate: action.exDate, kind: 'split', ratio: action.ratio, cashAmount: null }
+      : { symbol, exDate: action.exDate, kind: 'dividend', ratio: null, cashAmount: action.cashAmount },
+  );
+}
+
+/** Fixed key per run and batch, so a retried transform overwrites its own actions. */
+async function writeActions(s3: ObjectStore, key: string, actions: RecordedActionRow[]): Promise<ObjectRef> {
+  const body = JSON.stringify(actions);
+  await putTextObject(s3, key, body, 'application/json');
+  return { key, sha256: createHash('sha256').update(body).digest('hex'), bytes: Buffer.byteLength(body) };
 }

@@ -12,3 +12,6 @@ export type { CsvRecord, CsvRecordOptions } from './csv-records';
 export { NotCsvTextError, assertCsvText } from './text-check';
 export { exchangeDate } from './exchange-date';
 export { checkSymbol, normalizeSymbol } from './symbols';
+export { parseYahooChart, YahooChartFormatError, YAHOO_CSV_HEADER } from './yahoo-chart';
+export type { YahooChart, YahooChartAction } from './yahoo-chart';
+export { RAW_FORMAT_READERS, type RawFormatReading } from './raw-formats';

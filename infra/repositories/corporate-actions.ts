@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { CorporateActionKind, CorporateActionStatus, SuspicionReason } from '../../contracts';
+import type { CorporateActionKind, CorporateActionStatus, RecordedActionRow, SuspicionReason } from '../../contracts';
 import type { CloseBar, RecordedAction } from '../../domain/corporate-actions';
 
 export interface RunRef {
@@ -124,4 +124,42 @@ function groupBySymbol<R extends { symbol: string }, T>(rows: R[], pick: (row: R
     list.push(pick(row));
   }
   return grouped;
+}
+
+/**
+ * Records a provider's splits and dividends, idempotently: a retried or repeated run changes nothing, and a
+ * provider's corrected amount replaces the old one while `first_seen` and the run that first recorded it stay.
+ */
+export async function recordProviderActions(
+  db: Pick<Pool, 'query'>,
+  actions: readonly RecordedActionRow[],
+  source: string,
+  detectedByRun: string,
+): Promise<number> {
+  if (actions.length === 0) return 0;
+  const { rowCount } = await db.query(
+    `INSERT INTO corporate_actions (symbol, ex_date, kind, ratio, cash_amount, source, status, detected_by_run)
+     SELECT a.symbol, a.ex_date::date, a.kind, a.ratio, a.cash_amount, $2, 'recorded', $3
+       FROM jsonb_to_recordset($1::jsonb)
+            AS a(symbol text, ex_date text, kind text, ratio double precision, cash_amount double precision)
+     ON CONFLICT (symbol, ex_date, kind) DO UPDATE
+        SET ratio = EXCLUDED.ratio, cash_amount = EXCLUDED.cash_amount, source = EXCLUDED.source
+      WHERE (corporate_actions.ratio, corporate_actions.cash_amount, corporate_actions.source)
+            IS DISTINCT FROM (EXCLUDED.ratio, EXCLUDED.cash_amount, EXCLUDED.source)`,
+    [
+      JSON.stringify(
+        // One row per (symbol, ex_date, kind): ON CONFLICT cannot touch the same row twice in one statement.
+        [...new Map(actions.map((a) => [`${a.symbol}|${a.exDate}|${a.kind}`, a])).values()].map((a) => ({
+          symbol: a.symbol,
+          ex_date: a.exDate,
+          kind: a.kind,
+          ratio: a.ratio,
+          cash_amount: a.cashAmount,
+        })),
+      ),
+      source,
+      detectedByRun,
+    ],
+  );
+  return rowCount ?? 0;
 }

@@ -1,5 +1,5 @@
 import type { RawPart } from '../../contracts';
-import type { PriceSourceAdapter, SourceContext } from '../types';
+import type { HttpPriceProvider, SourceContext } from '../types';
 import type { StooqQuery } from './url';
 
 export interface StooqSourceOptions {
@@ -18,7 +18,7 @@ export interface StooqSymbolInput extends StooqQuery {
  * Stooq as a price source. Every method but `collect` makes exactly one HTTP request, so each runs as its own
  * activity on the `etl-stooq` queue and the queue's rate limit counts every request.
  */
-export interface StooqSource extends PriceSourceAdapter {
+export interface StooqSource extends HttpPriceProvider {
   /** One GET: the symbol's CSV, archived byte for byte; UnknownSymbol when Stooq answers 404 or "No data". */
   fetchSymbol(input: StooqSymbolInput, ctx: SourceContext): Promise<RawPart>;
   /**

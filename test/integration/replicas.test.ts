@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig, PROJECT_ROOT } from '../../config';
-import { TASK_QUEUES, type IngestPricesRequest } from '../../contracts';
+import { PRICE_PROVIDER_NAMES, providerTaskQueue, TASK_QUEUES, type IngestPricesRequest } from '../../contracts';
 import { findFreePorts } from '../../infra/local-stack/free-port';
 import { httpStatus } from '../../infra/local-stack/probes';
 import { startWorkerFleet, type WorkerFleet } from '../../infra/local-stack/worker-fleet';
@@ -108,7 +108,11 @@ describe('worker replicas under kill -9', () => {
       expect(h.pid).toBe(fleet.supervised[i].current()?.pid);
       expect(h.identity).toBe(`${fleet.services[i].env.WORKER_INSTANCE}/${h.pid}@${os.hostname()}`);
     });
-    expect(seen[1].taskQueues).toEqual([TASK_QUEUES.etl, TASK_QUEUES.etlStooq, TASK_QUEUES.etlSec]);
+    expect(seen[1].taskQueues).toEqual([
+      TASK_QUEUES.etl,
+      ...PRICE_PROVIDER_NAMES.map(providerTaskQueue),
+      TASK_QUEUES.etlSec,
+    ]);
     expect(seen[3].taskQueues).toEqual([TASK_QUEUES.data]);
     expect(await httpStatus(`${fleet.services[1].baseUrl}/metrics`)).toBe(200);
   });

@@ -100,21 +100,21 @@ describe('Stooq prices through Temporal against a local Stooq-format server', ()
     expect(result.fileFailures?.[0].message).toContain('ZZZZ.US');
 
     const scheduled = await scheduledActivities(`${workflowId}/b0001`);
-    const fetches = scheduled.filter((a) => a.type === 'fetchStooqSymbol');
+    const fetches = scheduled.filter((a) => a.type === 'fetchProviderSymbol');
     expect(fetches.map((a) => [a.taskQueue, (a.input as { symbol: string }).symbol])).toEqual([
       [TASK_QUEUES.etlStooq, 'AAPL.US'],
       [TASK_QUEUES.etlStooq, 'ZZZZ.US'],
       [TASK_QUEUES.etlStooq, 'MSFT.US'],
     ]);
     expect(scheduled.map((a) => a.type)).toEqual([
-      'fetchStooqSymbol',
-      'fetchStooqSymbol',
-      'fetchStooqSymbol',
+      'fetchProviderSymbol',
+      'fetchProviderSymbol',
+      'fetchProviderSymbol',
       'transformPriceBatch',
       'loadPriceBatch',
     ]);
     // Each ran as a separate activity: three starts, and ZZZZ's one failure without a retry.
-    expect(await activityEnds(`${workflowId}/b0001`, 'fetchStooqSymbol')).toEqual({
+    expect(await activityEnds(`${workflowId}/b0001`, 'fetchProviderSymbol')).toEqual({
       started: 3,
       completed: 2,
       failed: 1,

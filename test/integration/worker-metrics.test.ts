@@ -13,6 +13,7 @@ import { createCsvSource } from '../../sources/csv';
 import { createStooqSource } from '../../sources/stooq';
 import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
+import { createYahooSource } from '../../sources/yahoo';
 import { createWorkerMetrics } from '../../workers/shared/metrics';
 import { startOpsServer, type OpsServer } from '../../workers/shared/ops-server';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../../workers/shared/workflow-bundle';
@@ -67,8 +68,12 @@ beforeAll(async () => {
       connection: nativeConnection,
       namespace: 'default',
       s3,
-      sources: { csv: createCsvSource(), stooq: createStooqSource({ baseUrl: stooq.url }) },
-      stooqRequestsPerSecond: 50,
+      sources: {
+        csv: createCsvSource(),
+        stooq: createStooqSource({ baseUrl: stooq.url }),
+        yahoo: createYahooSource({ baseUrl: 'http://127.0.0.1:9' }),
+      },
+      providerRequestsPerSecond: { stooq: 50, yahoo: 50 },
       workflowBundle,
       interceptors,
       fetch: providerFetch,

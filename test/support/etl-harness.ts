@@ -12,7 +12,7 @@ import type { Pool } from 'pg';
 import { createObjectStore, ensureBucket, type ObjectStore } from '../../infra/s3';
 import { createCsvSource } from '../../sources/csv';
 import { createSecSource } from '../../sources/sec';
-import { createStooqSource } from '../../sources/stooq';
+import { createPriceProviders } from '../../sources/providers';
 import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
 import { createTestDatabase } from './test-database';
@@ -31,6 +31,8 @@ export interface EtlHarness {
 
 export interface EtlHarnessOptions {
   stooqUrl?: string;
+  /** Base URL of a local Yahoo-format server (test/support/yahoo-server.ts). */
+  yahooUrl?: string;
   /** Base URL of a local SEC-format server (test/support/sec-server.ts). */
   secUrl?: string;
   /** Extra interceptors for the data worker, e.g. to simulate a crash after a load committed. */
@@ -72,9 +74,12 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
       s3,
       sources: {
         csv: createCsvSource(),
-        stooq: createStooqSource({ baseUrl: options.stooqUrl ?? 'http://127.0.0.1:9/' }),
+        ...createPriceProviders({
+          stooq: { url: options.stooqUrl ?? 'http://127.0.0.1:9/', requestsPerSecond: 50 },
+          yahoo: { url: options.yahooUrl ?? 'http://127.0.0.1:9', requestsPerSecond: 50 },
+        }),
       },
-      stooqRequestsPerSecond: 50,
+      providerRequestsPerSecond: { stooq: 50, yahoo: 50 },
       sec: {
         source: createSecSource({
           baseUrl: options.secUrl ?? 'http://127.0.0.1:9',

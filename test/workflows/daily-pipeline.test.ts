@@ -73,6 +73,8 @@ function fakes(behaviour: { failPrices?: string; unchanged?: string[]; lastFunda
     collectPriceBatch: notHere,
     fetchStooqSymbol: notHere,
     probeStooqSymbol: notHere,
+    fetchProviderSymbol: notHere,
+    probeProviderSymbol: notHere,
     planFundamentalsBatches: notHere,
     transformFundamentalsBatch: notHere,
     collectCompanyFacts: notHere,

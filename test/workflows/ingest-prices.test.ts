@@ -90,6 +90,8 @@ function fakes(
     collectPriceBatch: () => Promise.reject(new Error('csv batches are collected while planning')),
     fetchStooqSymbol: notStooq,
     probeStooqSymbol: notStooq,
+    fetchProviderSymbol: notStooq,
+    probeProviderSymbol: notStooq,
     planFundamentalsBatches: notPrices,
     transformFundamentalsBatch: notPrices,
     collectCompanyFacts: notPrices,
@@ -338,14 +340,22 @@ describe('ingestPrices from stooq: one activity per symbol', () => {
   /** `bars`: symbols Stooq has bars for in the range; `known`: symbols it knows at all (the probe's answer). */
   function stooqFakes(batches: PlannedBatch[], stooq: { bars: string[]; known: string[] }) {
     const activities = fakes(batches);
-    const seen = { fetched: [] as string[], probed: [] as string[], parts: new Map<string, RawPart[]>() };
-    activities.etl.fetchStooqSymbol = ({ symbol, runDate }) => {
+    const seen = {
+      fetched: [] as string[],
+      probed: [] as string[],
+      sources: new Set<string>(),
+      parts: new Map<string, RawPart[]>(),
+    };
+    // New runs fetch through the provider registry's activities (`fetchStooqSymbol` only in recorded histories).
+    activities.etl.fetchProviderSymbol = ({ source, symbol, runDate }) => {
+      seen.sources.add(source);
       seen.fetched.push(symbol);
       if (!stooq.bars.includes(symbol)) return Promise.reject(noData(symbol));
       const key = `raw/stooq/prices/${runDate}/${symbol}.csv`;
       return Promise.resolve({ key, sha256: symbol, bytes: 1, symbol, origin: `stooq ${symbol}` });
     };
-    activities.etl.probeStooqSymbol = ({ symbol }) => {
+    activities.etl.probeProviderSymbol = ({ source, symbol }) => {
+      seen.sources.add(source);
       seen.probed.push(symbol);
       return stooq.known.includes(symbol) ? Promise.resolve() : Promise.reject(noData(symbol));
     };
@@ -399,6 +409,7 @@ describe('ingestPrices from stooq: one activity per symbol', () => {
     const result = await runStooq(activities, { symbols: ['A.US', 'NOPE.US', 'B.US', 'X.US', 'Y.US'] });
 
     expect([...activities.stooq.fetched].sort()).toEqual(['A.US', 'B.US', 'NOPE.US', 'X.US', 'Y.US']);
+    expect([...activities.stooq.sources]).toEqual(['stooq']);
     // Without a range, "No data" is an unknown symbol: nothing to probe.
     expect(activities.stooq.probed).toEqual([]);
     const aPart = activities.stooq.parts.get('b0001')?.[0];

@@ -175,7 +175,11 @@ describe('GET /docs', () => {
     ]);
     const start = doc.paths['/v1/runs/prices'].post;
     expect(start.security).toEqual([{ apiKey: [] }]);
-    expect(start.requestBody.content['application/json'].schema.properties.source.enum).toEqual(['csv', 'stooq']);
+    expect(start.requestBody.content['application/json'].schema.properties.source.enum).toEqual([
+      'csv',
+      'stooq',
+      'yahoo',
+    ]);
     expect(Object.keys(start.responses).sort()).toEqual([
       '200',
       '202',

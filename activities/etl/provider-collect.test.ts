@@ -1,0 +1,74 @@
+import { ApplicationFailure, type Logger } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import type { PriceProvider, RawPart } from '../../contracts';
+import { createCsvSource } from '../../sources/csv';
+import { createPriceProviders } from '../../sources/providers';
+import { memoryObjectStore } from '../../test/support/memory-object-store';
+import { startYahooServer, type YahooServer } from '../../test/support/yahoo-server';
+import { createProviderCollectActivities } from './provider-collect';
+
+const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+const bar = { date: '2024-01-02', open: 10, high: 11, low: 9, close: 10.5, adjClose: 10.5, volume: 100 };
+
+let server: YahooServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setUp() {
+  server = await startYahooServer({ IBM: { bars: [bar] } });
+  const s3 = memoryObjectStore();
+  const sources = {
+    csv: createCsvSource(),
+    ...createPriceProviders({
+      stooq: { url: 'http://127.0.0.1:9/q/d/l/', requestsPerSecond: 1 },
+      yahoo: { url: server.url, requestsPerSecond: 1 },
+    }),
+  };
+  const activities = createProviderCollectActivities(s3, sources);
+  const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
+  return { server, s3, activities, env };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApplicationFailure);
+  return error as ApplicationFailure;
+}
+
+describe('fetchProviderSymbol', () => {
+  it('sends the request to the named provider and archives its answer in S3 under its name', async () => {
+    const { server, s3, activities, env } = await setUp();
+    const part: RawPart = await env.run(() =>
+      activities.fetchProviderSymbol({ source: 'yahoo', symbol: 'IBM', from: '2024-01-01', runDate: '2024-01-05' }),
+    );
+    expect(server.requests.map((r) => r.symbol)).toEqual(['IBM']);
+    expect(part.key).toMatch(/^raw\/yahoo\/prices\/2024-01-05\/[0-9a-f]{64}\.json$/);
+    expect(part).toMatchObject({ symbol: 'IBM', format: 'yahoo-chart-json' });
+    expect(s3.objects.get(part.key)?.length).toBe(part.bytes);
+  });
+
+  it('refuses a source that is no HTTP provider without retry', async () => {
+    const { activities, env } = await setUp();
+    const failure = await failureOf(
+      env.run(() =>
+        activities.fetchProviderSymbol({ source: 'csv' as PriceProvider, symbol: 'IBM', runDate: '2024-01-05' }),
+      ),
+    );
+    expect(failure).toMatchObject({ type: 'InvalidInput', nonRetryable: true });
+    expect(failure.message).toContain('"csv"');
+  });
+});
+
+describe('probeProviderSymbol', () => {
+  it('refuses a provider without a probe (Yahoo tells an unknown symbol by its 404) and sends nothing', async () => {
+    const { server, activities, env } = await setUp();
+    const failure = await failureOf(env.run(() => activities.probeProviderSymbol({ source: 'yahoo', symbol: 'IBM' })));
+    expect(failure).toMatchObject({ type: 'InvalidInput', nonRetryable: true });
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,1 @@
+export { createYahooSource, type YahooSourceOptions } from './adapter';
