@@ -9,3 +9,4 @@ export * from './activity-options';
 export * from './schedules';
 export * from './corporate-actions';
 export * from './analysis';
+export * from './securities';
