@@ -10,3 +10,4 @@ export * from './activity-options';
 export * from './schedules';
 export * from './corporate-actions';
 export * from './analysis';
+export * from './securities';

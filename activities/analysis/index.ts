@@ -18,7 +18,7 @@ import {
 } from '../../application/analysis';
 import { fundamentalsReportAsOf } from '../../application/fundamentals';
 import type { RenderTiming } from '../../application/report';
-import type { JsonCache } from '../../infra/cache';
+import { invalidateSecuritiesList, type JsonCache } from '../../infra/cache';
 import type { ObjectStore } from '../../infra/s3';
 import { symbolHasBars, symbolsWithDailyBars } from '../../infra/repositories/analysis-bars';
 import { upsertAnalysisResult } from '../../infra/repositories/analysis-results';
@@ -64,7 +64,9 @@ export function createAnalysisActivities(deps: AnalysisDeps) {
           fundamentals,
           renderArtifacts: renderer.render,
           store: (row) => upsertAnalysisResult(deps.db, row),
-          warm: (symbol, stored) => warmLatestAnalysis(reader, symbol, stored),
+          // The stored figures show in the securities list too: its cached copy goes with the symbol's own.
+          warm: (symbol, stored) =>
+            Promise.all([invalidateSecuritiesList(deps.cache), warmLatestAnalysis(reader, symbol, stored)]),
         },
         input,
       );

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
-import type { IngestPricesRequest, IngestPricesResult, IngestProgress } from '../../contracts';
+import type { IngestPricesRequest, IngestPricesResult, IngestProgress, SecuritySummary } from '../../contracts';
 import type { IngestPricesResultBody, IngestProgressBody, StartPricesBody } from '../routes/runs/schemas';
+import type { SecurityBody } from '../routes/securities/schemas';
 
 /**
  * Compile-time checks that the HTTP schemas and the workflow contracts describe the same data:
@@ -14,4 +15,6 @@ export type ContractChecks = [
   Expect<Assignable<IngestProgress, Static<typeof IngestProgressBody>>>,
   Expect<Assignable<Static<typeof IngestProgressBody>, IngestProgress>>,
   Expect<Assignable<IngestPricesResult, Static<typeof IngestPricesResultBody>>>,
+  Expect<Assignable<SecuritySummary, Static<typeof SecurityBody>>>,
+  Expect<Assignable<Static<typeof SecurityBody>, SecuritySummary>>,
 ];

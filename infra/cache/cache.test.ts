@@ -2,7 +2,8 @@ import type Redis from 'ioredis';
 import { createTestRedis, type TestRedis } from '../../api/test-support/test-redis';
 import { deadRedis } from '../../api/test-support/test-app';
 import { createCache, withTimeout } from './cache';
-import { invalidatePriceCaches, priceRangeKey, readPriceRange, SECURITIES_LIST_KEY } from './price-cache';
+import { invalidatePriceCaches, priceRangeKey, readPriceRange } from './price-cache';
+import { invalidateSecuritiesList, readSecuritiesList, SECURITIES_LIST_VERSION_KEY } from './securities-cache';
 
 /** For tests of what a live Redis answers: the 100 ms default can pass on a loaded machine (its own test below). */
 const LIVE = { commandTimeoutMs: 10_000 };
@@ -34,7 +35,8 @@ describe('createCache', () => {
     expect(await cache.getJson('k')).toEqual({ status: 'bypass' });
     expect(await cache.getString('k')).toBeUndefined();
     expect(await cache.setJson('k', 1, 60)).toBe(false);
-    expect(debug).toHaveBeenCalledTimes(3);
+    expect(await cache.increment('k')).toBe(false);
+    expect(debug).toHaveBeenCalledTimes(4);
     expect(debug.mock.calls[0][1]).toBe('cache unavailable');
     redis.disconnect();
   });
@@ -66,11 +68,10 @@ describe('price cache', () => {
     await cache.setJson(before.key!, { bars: [1] }, 60);
     expect((await readPriceRange(cache, 'AAPL', '2018-01-01')).read).toEqual({ status: 'hit', value: { bars: [1] } });
 
-    await t.redis.set(SECURITIES_LIST_KEY, '[]');
     await invalidatePriceCaches(t.redis, ['AAPL', 'MSFT', 'AAPL']);
     expect(await t.redis.get('prices:version:AAPL')).toBe('1');
     expect(await t.redis.get('prices:version:MSFT')).toBe('1');
-    expect(await t.redis.exists(SECURITIES_LIST_KEY)).toBe(0);
+    expect(await t.redis.get(SECURITIES_LIST_VERSION_KEY)).toBe('1');
     expect(await readPriceRange(cache, 'AAPL', '2018-01-01')).toEqual({
       key: 'prices:AAPL:v1:2018-01-01:end',
       read: { status: 'miss' },
@@ -85,11 +86,34 @@ describe('price cache', () => {
   });
 
   it('gives up on invalidation when Redis is connected but does not answer (paused), after the timeout', async () => {
-    const pipeline = { incr: jest.fn(), del: jest.fn(), exec: () => new Promise(() => undefined) };
+    const pipeline = { incr: jest.fn(), exec: () => new Promise(() => undefined) };
     const hung = { multi: () => pipeline } as unknown as Pick<Redis, 'multi'>;
     const started = performance.now();
     await expect(invalidatePriceCaches(hung, ['AAPL'], 100)).rejects.toThrow('timed out after 100 ms');
     expect(performance.now() - started).toBeLessThan(500);
     expect(pipeline.incr).toHaveBeenCalledWith('prices:version:AAPL');
+  });
+});
+
+describe('securities list cache', () => {
+  it('reads under the current version, which a load or an analysis moves on', async () => {
+    const cache = createCache(t.redis, LIVE);
+    const before = await readSecuritiesList(cache);
+    expect(before).toEqual({ key: 'securities:list:v0', read: { status: 'miss' } });
+    await cache.setJson(before.key!, { securities: [] }, 60);
+    expect((await readSecuritiesList(cache)).read).toEqual({ status: 'hit', value: { securities: [] } });
+
+    expect(await invalidateSecuritiesList(cache)).toBe(true);
+    expect(await readSecuritiesList(cache)).toEqual({ key: 'securities:list:v1', read: { status: 'miss' } });
+    await invalidatePriceCaches(t.redis, ['AAPL']);
+    expect((await readSecuritiesList(cache)).key).toBe('securities:list:v2');
+  });
+
+  it('reports bypass without a key when Redis is down, and the invalidation reports false', async () => {
+    const redis = deadRedis();
+    const cache = createCache(redis);
+    expect(await readSecuritiesList(cache)).toEqual({ read: { status: 'bypass' } });
+    expect(await invalidateSecuritiesList(cache)).toBe(false);
+    redis.disconnect();
   });
 });

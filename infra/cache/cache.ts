@@ -13,6 +13,8 @@ export interface JsonCache {
   setJson(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
   /** The raw string at `key`, `null` when absent, `undefined` when Redis could not answer. */
   getString(key: string): Promise<string | null | undefined>;
+  /** Adds one to the counter at `key` (a version); resolves false when Redis could not, never rejects. */
+  increment(key: string): Promise<boolean>;
 }
 
 /** A request waits at most this long for Redis: a hung cache must cost less than the query it saves. */
@@ -60,6 +62,9 @@ export function createCache(
         logger.debug({ err, key }, 'cache entry is not JSON');
         return { status: 'miss' };
       }
+    },
+    async increment(key) {
+      return (await attempt('incr', key, () => redis.incr(key))).ok;
     },
     async setJson(key, value, ttlSeconds) {
       const write = await attempt('set', key, () => redis.set(key, JSON.stringify(value), 'EX', ttlSeconds));

@@ -1,2 +1,3 @@
 export * from './cache';
 export * from './price-cache';
+export * from './securities-cache';

@@ -1,10 +1,9 @@
 import type Redis from 'ioredis';
 import { withTimeout, type CacheRead, type JsonCache } from './cache';
+import { SECURITIES_LIST_VERSION_KEY } from './securities-cache';
 
 /** Price series change only when a load runs, which bumps the version; the TTL bounds what a missed bump costs. */
 export const PRICE_CACHE_TTL_SECONDS = 60 * 60;
-export const SECURITIES_LIST_KEY = 'securities:list';
-export const SECURITIES_LIST_TTL_SECONDS = 60 * 60;
 
 export const priceVersionKey = (symbol: string): string => `prices:version:${symbol}`;
 
@@ -41,7 +40,7 @@ export async function readPriceRange<T>(
 export const INVALIDATION_TIMEOUT_MS = 2000;
 
 /**
- * Makes every cached range of these symbols unreachable and drops the securities list. Called by the load step
+ * Makes every cached range of these symbols and the cached securities list unreachable. Called by the load step
  * after new bars are committed. Unlike reads it rejects when Redis fails or does not answer within `timeoutMs`, so
  * the caller decides (the load logs it and moves on: a lost invalidation serves stale prices until the TTL).
  */
@@ -52,7 +51,7 @@ export async function invalidatePriceCaches(
 ): Promise<void> {
   const pipeline = redis.multi();
   for (const symbol of new Set(symbols)) pipeline.incr(priceVersionKey(symbol));
-  pipeline.del(SECURITIES_LIST_KEY);
+  pipeline.incr(SECURITIES_LIST_VERSION_KEY);
   const results = await withTimeout(pipeline.exec(), timeoutMs);
   const failed = results?.find(([err]) => err);
   if (!results || failed) throw failed?.[0] ?? new Error('cache invalidation was aborted');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { DEMO_DATA_DIR } from '../../config';
+import { oneYearReturn, type ReturnBar } from '../../domain/finance/risk/one-year-return';
 
 /**
  * The first start's demo: ONE pipeline run on the bundled data. Its prices part is a list (run in order): the S&P 500
@@ -99,11 +100,7 @@ interface AnalysisBody {
 export async function demoRow(api: ApiTarget, symbol: string): Promise<DemoRow> {
   const s = encodeURIComponent(symbol);
   const doc = await callApi<AnalysisBody>(api, 'GET', `/v1/securities/${s}/analysis`);
-  const { bars } = await callApi<{ bars: { date: string; close: number }[] }>(
-    api,
-    'GET',
-    `/v1/securities/${s}/prices?to=${doc.to}`,
-  );
+  const { bars } = await callApi<{ bars: ReturnBar[] }>(api, 'GET', `/v1/securities/${s}/prices?to=${doc.to}`);
   return {
     symbol,
     frequency: doc.frequency ?? '',
@@ -116,15 +113,6 @@ export async function demoRow(api: ApiTarget, symbol: string): Promise<DemoRow> 
     trend: doc.trend.label ?? '',
     report: `${api.baseUrl}/v1/securities/${s}/report`,
   };
-}
-
-/** Close over the close of the last bar at least a year before the last one, minus 1; null with less than a year. */
-export function oneYearReturn(bars: readonly { date: string; close: number }[]): number | null {
-  const last = bars.at(-1);
-  if (!last) return null;
-  const yearAgo = `${Number(last.date.slice(0, 4)) - 1}${last.date.slice(4)}`;
-  const base = [...bars].reverse().find((bar) => bar.date <= yearAgo);
-  return base && base.close > 0 ? last.close / base.close - 1 : null;
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);

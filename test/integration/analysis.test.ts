@@ -14,9 +14,15 @@ import {
   toAnalyzeJson,
   withIndicatorSeries,
 } from '../../application/analysis';
-import type { AnalyzeBatchResult, IngestPricesRequest, IngestPricesResult, PriceBar } from '../../contracts';
+import type {
+  AnalyzeBatchResult,
+  IngestPricesRequest,
+  IngestPricesResult,
+  PriceBar,
+  SecuritySummary,
+} from '../../contracts';
 import { DEFAULT_INDICATORS } from '../../domain/finance/indicators';
-import { inferPeriodsPerYear } from '../../domain/finance/risk';
+import { inferPeriodsPerYear, oneYearReturn } from '../../domain/finance/risk';
 import { parsePrices } from '../../domain/prices';
 import { createCache, invalidatePriceCaches } from '../../infra/cache';
 import { readLatestAnalysis } from '../../infra/repositories/analysis-results';
@@ -240,6 +246,9 @@ describe('analyzeBatch through Temporal on real bars', () => {
   });
 
   it('runs the parent analyze through the API over every daily symbol against ^GSPC, and serves the results', async () => {
+    // The securities list is cached before the run; the run's results must show in it all the same.
+    await app.inject({ method: 'GET', url: '/v1/securities' });
+    expect((await app.inject({ method: 'GET', url: '/v1/securities' })).headers['x-cache']).toBe('hit');
     const started = await app.inject({
       method: 'POST',
       url: '/v1/runs/analysis',
@@ -296,6 +305,21 @@ describe('analyzeBatch through Temporal on real bars', () => {
     expect(body.indicators.rsi_14).toBe((library.indicators.rsi_14 as (number | null)[]).at(-1));
     const stored = await readLatestAnalysis(harness.db, 'AAPL');
     expect(stored?.analysisWorkflowId).toBe(workflowId);
+
+    const list = await app.inject({ method: 'GET', url: '/v1/securities' });
+    expect(list.headers['x-cache']).toBe('miss');
+    const aapl = list.json<{ securities: SecuritySummary[] }>().securities.find((s) => s.symbol === 'AAPL');
+    expect(aapl).toMatchObject({
+      bars: bars.length + 123,
+      lastClose: bars.at(-1)!.close,
+      return1y: oneYearReturn(bars),
+      analysisAsOf: bars.at(-1)!.date,
+      volatility: library.risk.annual_volatility,
+      sharpe: library.risk.sharpe,
+      maxDrawdown: library.risk.max_drawdown,
+      trend: library.trend.label,
+    });
+    expect(aapl?.return1y).toEqual(expect.any(Number));
   });
 });
 

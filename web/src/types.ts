@@ -67,6 +67,16 @@ export interface Security {
   firstDate: string | null;
   lastDate: string | null;
   bars: number;
+  lastClose: number | null;
+  /** Fractions (0.1 is 10 %) from the latest analysis, null where there is none; the 1-year return from the bars. */
+  return1y: number | null;
+  analysisAsOf: string | null;
+  volatility: number | null;
+  sharpe: number | null;
+  maxDrawdown: number | null;
+  trend: string | null;
+  /** Quality flag or suspicion → count; empty when clean. */
+  flags: Record<string, number>;
 }
 
 export interface PriceBar {

@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { adjustPriceSeries } from '../../../application/corporate-actions';
-import { SECURITIES_LIST_KEY, SECURITIES_LIST_TTL_SECONDS } from '../../../infra/cache';
-import { listSecurities } from '../../../infra/repositories/securities';
+import { listSecurities } from '../../../application/securities';
+import { readSecuritiesList, SECURITIES_LIST_TTL_SECONDS } from '../../../infra/cache';
 import { ErrorBody } from '../../schemas/common';
 import { actionsRoute } from './actions';
 import { readPriceSeries } from './price-series';
@@ -12,17 +12,17 @@ const securities: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     '/securities',
     {
       schema: {
-        summary: 'Securities with the span and count of their daily bars',
+        summary: 'Securities with the span of their bars and the figures of their latest analysis',
         tags: ['securities'],
         response: { 200: SecurityListBody },
       },
     },
     async (_request, reply) => {
-      const cached = await fastify.cache.getJson<SecurityListBody>(SECURITIES_LIST_KEY);
-      void reply.header('x-cache', cached.status);
-      if (cached.status === 'hit') return cached.value;
+      const slot = await readSecuritiesList<SecurityListBody>(fastify.cache);
+      void reply.header('x-cache', slot.read.status);
+      if (slot.read.status === 'hit') return slot.read.value;
       const body = { securities: await listSecurities(fastify.db) };
-      if (cached.status === 'miss') await fastify.cache.setJson(SECURITIES_LIST_KEY, body, SECURITIES_LIST_TTL_SECONDS);
+      if (slot.key) await fastify.cache.setJson(slot.key, body, SECURITIES_LIST_TTL_SECONDS);
       return body;
     },
   );

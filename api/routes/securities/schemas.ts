@@ -5,6 +5,8 @@ import { IsoDate, TickerSymbol } from '../../schemas/common';
 const nullableString = Type.Union([Type.String(), Type.Null()]);
 const nullableNumber = Type.Union([Type.Number(), Type.Null()]);
 
+const fraction = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
+
 export const SecurityBody = Type.Object({
   symbol: Type.String(),
   name: nullableString,
@@ -13,6 +15,20 @@ export const SecurityBody = Type.Object({
   firstDate: Type.Union([IsoDate, Type.Null()]),
   lastDate: Type.Union([IsoDate, Type.Null()]),
   bars: Type.Integer({ minimum: 0 }),
+  lastClose: Type.Union([Type.Number(), Type.Null()], { description: 'Close of the last bar' }),
+  return1y: fraction(
+    'Trailing 1-year return to the last bar (0.1 is 10 %); adjusted closes when both ends have one; null with less than a year of bars',
+  ),
+  analysisAsOf: Type.Union([IsoDate, Type.Null()], {
+    description: 'as_of of the latest stored analysis, which volatility, sharpe, maxDrawdown and trend come from',
+  }),
+  volatility: fraction('Annualised volatility of returns (risk.annual_volatility)'),
+  sharpe: Type.Union([Type.Number(), Type.Null()], { description: 'Sharpe ratio (risk.sharpe)' }),
+  maxDrawdown: fraction('Deepest peak-to-trough fall, negative (risk.max_drawdown)'),
+  trend: Type.Union([Type.String(), Type.Null()], { description: 'trend.label: up, down or sideways' }),
+  flags: Type.Record(Type.String(), Type.Integer({ minimum: 1 }), {
+    description: 'Bars loaded with each quality flag, and suspected corporate actions by reason; empty when clean',
+  }),
 });
 
 export const SecurityListBody = Type.Object({ securities: Type.Array(SecurityBody) });

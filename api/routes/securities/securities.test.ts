@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument --
    inject() answers untyped JSON; the assertions below are what check its shape. */
 import type { Pool } from 'pg';
-import { invalidatePriceCaches } from '../../../infra/cache';
+import type { SecuritySummary } from '../../../contracts';
+import { createCache, invalidatePriceCaches, invalidateSecuritiesList } from '../../../infra/cache';
 import { createRedis } from '../../../infra/redis';
 import { buildTestApp, CLOSED_REDIS_URL, type TestApp } from '../../test-support/test-app';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
@@ -15,10 +16,34 @@ async function seed(db: Pool): Promise<void> {
   await db.query(`INSERT INTO securities (symbol, name, exchange) VALUES
     ('AAPL', 'Apple Inc.', 'NASDAQ'), ('BRK.B', 'Berkshire Hathaway', 'NYSE'), ('NEW', NULL, NULL)`);
   await db.query(`INSERT INTO price_bars (symbol, date, open, high, low, close, adj_close, volume, flags, source, workflow_id) VALUES
+    ('AAPL', '2017-02-03', 128.31, 129.19, 128.16, 128.53, NULL, 24539624, '{}', 'csv', 'w1'),
+    ('AAPL', '2017-02-08', 131.35, 132.22, 131.22, 132.04, NULL, 23004072, '{}', 'csv', 'w1'),
     ('AAPL', '2018-02-05', 159.1, 163.88, 156, 156.49, NULL, 72738522, '{}', 'csv', 'w1'),
     ('AAPL', '2018-02-06', 154.83, 163.72, 154, 163.03, NULL, 68243838, '{}', 'csv', 'w1'),
     ('AAPL', '2018-02-07', NULL, 163.4, 159.07, 159.54, NULL, 0, '{missing_open,zero_volume}', 'csv', 'w1'),
     ('BRK.B', '2018-02-07', 201, 203, 199.5, 202.1, 202.1, 4000000, '{}', 'csv', 'w1')`);
+  // Only the latest analysis of a symbol counts; a recorded split is no quality flag, a suspected bad bar is.
+  await storeAnalysis(db, 'AAPL', '2018-02-06', { annual_volatility: 0.9, sharpe: -1, max_drawdown: -0.5 }, 'down');
+  await storeAnalysis(db, 'AAPL', '2018-02-07', { annual_volatility: 0.25, sharpe: 1.2, max_drawdown: -0.3 }, 'up');
+  await db.query(`INSERT INTO corporate_actions (symbol, ex_date, kind, ratio, source, status, reason) VALUES
+    ('AAPL', '2018-02-06', 'bad_bar', 1.04, 'detector', 'suspected', 'suspected_bad_bar'),
+    ('AAPL', '2014-06-09', 'split', 7, 'yahoo', 'recorded', NULL)`);
+}
+
+/** A stored analysis as the analysis worker writes it; the list reads only `risk` and `trend` of its document. */
+async function storeAnalysis(
+  db: Pool,
+  symbol: string,
+  asOf: string,
+  risk: Record<string, unknown>,
+  trend: string,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO analysis_results (symbol, as_of, window_from, window_to, benchmark, frequency, document,
+                                   input_lineage, analysis_workflow_id, analysis_run_id)
+     VALUES ($1, $2, '2017-02-03', $2, 'none', 'daily', $3, '{}', 'analysis-1', 'run-1')`,
+    [symbol, asOf, JSON.stringify({ symbol, asOf, risk: { total_return: 0.1, ...risk }, trend: { label: trend } })],
+  );
 }
 
 beforeAll(async () => {
@@ -38,38 +63,90 @@ afterEach(async () => {
 
 const prices = (path: string) => t.app.inject({ method: 'GET', url: `/v1/securities/${path}` });
 
+const NO_FIGURES = {
+  lastClose: null,
+  return1y: null,
+  analysisAsOf: null,
+  volatility: null,
+  sharpe: null,
+  maxDrawdown: null,
+  trend: null,
+  flags: {},
+};
+
 describe('GET /v1/securities', () => {
-  it('lists every security with the span and count of its bars, and caches the list', async () => {
+  it('lists every security with its bars, its latest analysis and its quality flags, and caches the list', async () => {
     const first = await t.app.inject({ method: 'GET', url: '/v1/securities' });
     expect(first.statusCode).toBe(200);
     expect(first.headers['x-cache']).toBe('miss');
-    expect(first.json().securities).toEqual([
-      {
-        symbol: 'AAPL',
-        name: 'Apple Inc.',
-        exchange: 'NASDAQ',
-        currency: 'USD',
-        firstDate: '2018-02-05',
-        lastDate: '2018-02-07',
-        bars: 3,
-      },
-      {
-        symbol: 'BRK.B',
-        name: 'Berkshire Hathaway',
-        exchange: 'NYSE',
-        currency: 'USD',
-        firstDate: '2018-02-07',
-        lastDate: '2018-02-07',
-        bars: 1,
-      },
-      { symbol: 'NEW', name: null, exchange: null, currency: 'USD', firstDate: null, lastDate: null, bars: 0 },
-    ]);
+    const [aapl, brk, fresh] = first.json().securities;
+    expect(aapl).toEqual({
+      symbol: 'AAPL',
+      name: 'Apple Inc.',
+      exchange: 'NASDAQ',
+      currency: 'USD',
+      firstDate: '2017-02-03',
+      lastDate: '2018-02-07',
+      bars: 5,
+      lastClose: 159.54,
+      // 2017-02-03 is the last bar on or before 2017-02-07, a year before the last bar.
+      return1y: expect.closeTo(159.54 / 128.53 - 1, 12),
+      analysisAsOf: '2018-02-07',
+      volatility: 0.25,
+      sharpe: 1.2,
+      maxDrawdown: -0.3,
+      trend: 'up',
+      flags: { missing_open: 1, zero_volume: 1, suspected_bad_bar: 1 },
+    });
+    expect(brk).toEqual({
+      symbol: 'BRK.B',
+      name: 'Berkshire Hathaway',
+      exchange: 'NYSE',
+      currency: 'USD',
+      firstDate: '2018-02-07',
+      lastDate: '2018-02-07',
+      bars: 1,
+      ...NO_FIGURES,
+      lastClose: 202.1,
+    });
+    expect(fresh).toEqual({
+      symbol: 'NEW',
+      name: null,
+      exchange: null,
+      currency: 'USD',
+      firstDate: null,
+      lastDate: null,
+      bars: 0,
+      ...NO_FIGURES,
+    });
     const second = await t.app.inject({ method: 'GET', url: '/v1/securities' });
     expect(second.headers['x-cache']).toBe('hit');
     expect(second.json()).toEqual(first.json());
 
     await invalidatePriceCaches(cache.redis, ['AAPL']);
     expect((await t.app.inject({ method: 'GET', url: '/v1/securities' })).headers['x-cache']).toBe('miss');
+  });
+
+  it('shows an analysis stored after the list was cached once the analysis invalidates the list', async () => {
+    const list = async () =>
+      (await t.app.inject({ method: 'GET', url: '/v1/securities' })).json<{ securities: SecuritySummary[] }>()
+        .securities[1];
+    expect((await list()).sharpe).toBeNull();
+    await storeAnalysis(database.pool, 'BRK.B', '2018-02-07', { annual_volatility: null, sharpe: 0.7 }, 'sideways');
+    try {
+      // Cached: the new analysis is not there yet.
+      expect((await list()).sharpe).toBeNull();
+      expect(await invalidateSecuritiesList(createCache(cache.redis))).toBe(true);
+      expect(await list()).toMatchObject({
+        analysisAsOf: '2018-02-07',
+        volatility: null,
+        sharpe: 0.7,
+        maxDrawdown: null,
+        trend: 'sideways',
+      });
+    } finally {
+      await database.pool.query(`DELETE FROM analysis_results WHERE symbol = 'BRK.B'`);
+    }
   });
 });
 
@@ -168,18 +245,23 @@ describe('GET /v1/securities/:symbol/prices?adjust=', () => {
     await database.pool.query(`INSERT INTO corporate_actions (symbol, ex_date, kind, ratio, source, status, reason)
       VALUES ('AAPL', '2018-02-07', 'unexplained_move', 1.5, 'detector', 'suspected', 'suspected_corporate_action')`);
   });
-  afterEach(() => database.pool.query(`DELETE FROM corporate_actions WHERE symbol = 'AAPL'`));
+  afterEach(() =>
+    database.pool.query(
+      `DELETE FROM corporate_actions WHERE symbol = 'AAPL' AND (source = 'test' OR kind = 'unexplained_move')`,
+    ),
+  );
+  // The three bars of February 2018 (the seed also holds two a year earlier, for the list's 1-year return).
 
   const closes = (body: { bars: { close: number }[] }) => body.bars.map((b) => b.close);
 
   it('defaults to none: the stored bars, saying so', async () => {
-    const body = (await prices('AAPL/prices')).json();
+    const body = (await prices('AAPL/prices?from=2018-02-01')).json();
     expect(body).toMatchObject({ adjust: 'none', factorsApplied: 0 });
     expect(closes(body)).toEqual([156.49, 163.03, 159.54]);
   });
 
   it('splits: prices before the split halve and the volume doubles; the dividend is left out', async () => {
-    const res = await prices('AAPL/prices?adjust=splits');
+    const res = await prices('AAPL/prices?from=2018-02-01&adjust=splits');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ symbol: 'AAPL', adjust: 'splits', factorsApplied: 1 });
@@ -200,7 +282,7 @@ describe('GET /v1/securities/:symbol/prices?adjust=', () => {
   });
 
   it('total: the dividend also scales every earlier price by 0.99, not the volume', async () => {
-    const body = (await prices('AAPL/prices?adjust=total')).json();
+    const body = (await prices('AAPL/prices?from=2018-02-01&adjust=total')).json();
     expect(body).toMatchObject({ adjust: 'total', factorsApplied: 2 });
     const [first, second, third] = closes(body);
     expect(first).toBeCloseTo(156.49 * 0.5 * 0.99, 10);
@@ -210,7 +292,7 @@ describe('GET /v1/securities/:symbol/prices?adjust=', () => {
   });
 
   it('is in terms of the last bar of the range: a later action does not apply', async () => {
-    const body = (await prices('AAPL/prices?to=2018-02-06&adjust=total')).json();
+    const body = (await prices('AAPL/prices?from=2018-02-01&to=2018-02-06&adjust=total')).json();
     expect(body).toMatchObject({ to: '2018-02-06', adjust: 'total', factorsApplied: 1 });
     expect(closes(body)).toEqual([78.245, 163.03]);
   });

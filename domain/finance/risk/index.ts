@@ -5,6 +5,7 @@ export * from './distribution';
 export * from './drawdown';
 export * from './frequency';
 export * from './normal';
+export * from './one-year-return';
 export * from './periodic';
 export * from './ratios';
 export * from './returns';
