@@ -367,7 +367,10 @@ describe('ingestPrices from stooq: one activity per symbol', () => {
     return { ...activities, stooq: seen };
   }
 
-  async function runStooq(activities: ReturnType<typeof stooqFakes>, request: Record<string, unknown>) {
+  async function runStooq(
+    activities: ReturnType<typeof stooqFakes>,
+    request: Omit<Parameters<typeof ingestPrices>[0], 'source'>,
+  ) {
     const [etl, data] = await fakeWorkers(activities);
     // Planning and every fetch run on Stooq's own queue.
     const provider = await Worker.create({
@@ -378,11 +381,11 @@ describe('ingestPrices from stooq: one activity per symbol', () => {
     return provider.runUntil(
       data.runUntil(
         etl.runUntil(
-          env.client.workflow.execute('ingestPrices', {
+          env.client.workflow.execute(ingestPrices, {
             taskQueue: TASK_QUEUES.etl,
             workflowId: randomUUID(),
-            args: [{ source: 'stooq', ...request }],
-          }) as Promise<PricesRunResult>,
+            args: [{ ...request, source: 'stooq' }],
+          }),
         ),
       ),
     );
