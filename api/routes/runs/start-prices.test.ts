@@ -76,7 +76,7 @@ describe('POST /v1/runs/prices', () => {
     ['batchSize too large', { source: 'stooq', symbols: ['AAPL'], batchSize: 1001 }, 'body/batchSize must be <= 1000'],
     [
       'an unknown source',
-      { source: 'yahoo', symbols: ['AAPL'] },
+      { source: 'bloomberg', symbols: ['AAPL'] },
       'body/source must be equal to one of the allowed values',
     ],
     [
