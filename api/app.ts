@@ -15,8 +15,10 @@ import redisPlugin from './plugins/redis';
 import routePolicyPlugin from './plugins/route-policy';
 import s3Plugin from './plugins/s3';
 import { formatSchemaErrors } from './plugins/schema-errors';
+import { RequestLog } from './request-log';
 import securityPlugin from './plugins/security';
 import staticPlugin from './plugins/static';
+import storedJsonPlugin from './plugins/stored-json';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
 import fundamentalsRoutes from './routes/fundamentals';
@@ -44,6 +46,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(metricsPlugin);
     await fastify.register(postgresPlugin, { config, pool: clients.db });
     await fastify.register(redisPlugin, { config, redis: clients.redis });
+    await fastify.register(storedJsonPlugin);
     await fastify.register(s3Plugin, { config, s3: clients.s3 });
     await fastify.register(objectUrlsPlugin, { config });
     await fastify.register(temporalPlugin, { config, temporal: clients.temporal });
@@ -85,6 +88,7 @@ export async function buildApp({ server, ...options }: BuildAppOptions): Promise
     // Longer than any path parameter a schema allows (workflow ids reach 1000), so the schema decides, with a 400.
     routerOptions: { maxParamLength: 2048 },
     frameworkErrors,
+    logController: new RequestLog(),
     ...server,
     // Unknown body properties are a 400 naming them, not silently dropped (a typo'd "symbol" would change the run).
     ajv: { customOptions: { removeAdditional: false } },

@@ -17,6 +17,7 @@ const benches: [string, () => Promise<{ run: () => Promise<BenchResult> }>][] = 
   ['replicas: kill -9 mid-ingest vs clean', () => import('./replicas')],
   ['analysis alone: bars/s through Temporal vs in-process', () => import('./analysis')],
   ['daily pipeline: whole history then one new day', () => import('./daily-pipeline')],
+  ['API cached reads vs a bare Fastify route', () => import('./api-reads')],
 ];
 
 async function main(): Promise<void> {

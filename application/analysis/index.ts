@@ -29,6 +29,8 @@ export { withIndicatorSeries, type ReadBars } from './series-of-stored';
 export { analysisBarsKey, readBarsCached, type BarReaderDeps, type CacheStatus } from './read-bars';
 export {
   ANALYSIS_CACHE_TTL_SECONDS,
+  analysisVersionKey,
+  latestAnalysisEntry,
   latestAnalysisKey,
   presentAnalysis,
   readAnalysis,

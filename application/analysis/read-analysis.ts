@@ -5,7 +5,7 @@ import type {
   IndicatorSeriesJson,
   StoredAnalysisDocument,
 } from '../../contracts/analysis';
-import type { JsonCache } from '../../infra/cache';
+import type { JsonCache, VersionedEntry } from '../../infra/cache';
 import type { Queryable } from '../../infra/repositories/analysis-bars';
 import {
   readLatestAnalysis,
@@ -14,14 +14,24 @@ import {
   type StoredAnalysis,
 } from '../../infra/repositories/analysis-results';
 import { chartUrl, reportUrl } from './artifact-urls';
-import { readBarsCached, type CacheStatus } from './read-bars';
+import { readBarsCached } from './read-bars';
 import { withIndicatorSeries } from './series-of-stored';
 
 export type AnalysisView = AnalysisDocument<IndicatorSeriesJson> | AnalysisDocument<IndicatorLatestJson>;
 
-/** The default view of a symbol's latest analysis; overwritten each time the symbol is analysed. */
-export const latestAnalysisKey = (symbol: string): string => `analysis:${symbol}:latest`;
 export const ANALYSIS_CACHE_TTL_SECONDS = 60 * 60;
+
+/** Moved on each time the symbol's analysis is warmed, after the result is committed. */
+export const analysisVersionKey = (symbol: string): string => `analysis:${symbol}:version`;
+
+/** The default view of a symbol's latest analysis, under the version the last analysis of it set. */
+export const latestAnalysisKey = (symbol: string, version: number): string => `analysis:${symbol}:latest:v${version}`;
+
+export const latestAnalysisEntry = (symbol: string): VersionedEntry => ({
+  versionKey: analysisVersionKey(symbol),
+  keyAt: (version) => latestAnalysisKey(symbol, version),
+  ttlSeconds: ANALYSIS_CACHE_TTL_SECONDS,
+});
 
 export interface AnalysisReaderDeps {
   db: Queryable;
@@ -46,24 +56,20 @@ export function presentAnalysis(
   };
 }
 
-/** Null when the symbol has no analysis (on or before `asOf`). Only the default view is cached: it is small. */
+/**
+ * Null when the symbol has no analysis (on or before `asOf`). Straight from Postgres: the API caches the default view
+ * (no `asOf`, no series) as the bytes it serves, under `latestAnalysisEntry`.
+ */
 export async function readAnalysis(
   deps: AnalysisReaderDeps,
   symbol: string,
   query: AnalysisQuery = {},
-): Promise<{ view: AnalysisView | null; cache: CacheStatus }> {
-  const cacheable = query.asOf === undefined && !query.series;
-  const cached = cacheable ? await deps.cache.getJson<AnalysisView>(latestAnalysisKey(symbol)) : null;
-  if (cached?.status === 'hit') return { view: cached.value, cache: 'hit' };
+): Promise<AnalysisView | null> {
   const stored = await readLatestAnalysis(deps.db, symbol, query.asOf);
+  if (!stored) return null;
+  if (!query.series) return presentAnalysis(stored);
   const readBars = async (s: string, to?: string) => (await readBarsCached(deps, s, to)).value;
-  const view =
-    stored &&
-    (query.series ? await withIndicatorSeries(readBars, stored, presentAnalysis(stored)) : presentAnalysis(stored));
-  if (view && cached?.status === 'miss') {
-    await deps.cache.setJson(latestAnalysisKey(symbol), view, ANALYSIS_CACHE_TTL_SECONDS);
-  }
-  return { view, cache: cached?.status ?? 'bypass' };
+  return withIndicatorSeries(readBars, stored, presentAnalysis(stored));
 }
 
 /**
@@ -85,5 +91,8 @@ export async function warmLatestAnalysis(
     key.windowTo === just.windowTo;
   const stored = isLatest ? just : await readLatestAnalysis(deps.db, symbol);
   if (!stored) return false;
-  return deps.cache.setJson(latestAnalysisKey(symbol), presentAnalysis(stored), ANALYSIS_CACHE_TTL_SECONDS);
+  // A new version first, so no reader keeps the bytes of the version before in memory.
+  const version = await deps.cache.nextVersion(analysisVersionKey(symbol));
+  if (version === undefined) return false;
+  return deps.cache.setJson(latestAnalysisKey(symbol, version), presentAnalysis(stored), ANALYSIS_CACHE_TTL_SECONDS);
 }

@@ -2,8 +2,11 @@ import type Redis from 'ioredis';
 import { createTestRedis, type TestRedis } from '../../api/test-support/test-redis';
 import { deadRedis } from '../../api/test-support/test-app';
 import { createCache, withTimeout } from './cache';
-import { invalidatePriceCaches, priceRangeKey, readPriceRange } from './price-cache';
-import { invalidateSecuritiesList, readSecuritiesList, SECURITIES_LIST_VERSION_KEY } from './securities-cache';
+import { invalidatePriceCaches, priceRangeEntry, priceRangeKey } from './price-cache';
+import { invalidateSecuritiesList, SECURITIES_LIST_VERSION_KEY, securitiesListEntry } from './securities-cache';
+import { VersionWatch } from './version-watch';
+import { currentKey } from './versioned';
+import { parseVersionMessage, versionsChannel } from './versions';
 
 /** For tests of what a live Redis answers: the 100 ms default can pass on a loaded machine (its own test below). */
 const LIVE = { commandTimeoutMs: 10_000 };
@@ -23,6 +26,15 @@ describe('createCache', () => {
     expect(await t.raw.ttl(`${t.prefix}k`)).toBeGreaterThan(55);
   });
 
+  it('stores text as it is and counts versions up from 1', async () => {
+    const cache = createCache(t.redis, LIVE);
+    expect(await cache.setText('t', '{"a": 1 }', 60)).toBe(true);
+    expect(await cache.getString('t')).toBe('{"a": 1 }');
+    expect(await cache.nextVersion('v')).toBe(1);
+    expect(await cache.nextVersion('v')).toBe(2);
+    expect(await cache.getString('v')).toBe('2');
+  });
+
   it('treats an entry that is not JSON as a miss', async () => {
     await t.redis.set('bad', '{not json');
     expect(await createCache(t.redis, LIVE).getJson('bad')).toEqual({ status: 'miss' });
@@ -36,7 +48,9 @@ describe('createCache', () => {
     expect(await cache.getString('k')).toBeUndefined();
     expect(await cache.setJson('k', 1, 60)).toBe(false);
     expect(await cache.increment('k')).toBe(false);
-    expect(debug).toHaveBeenCalledTimes(4);
+    expect(await cache.setText('k', '1', 60)).toBe(false);
+    expect(await cache.nextVersion('k')).toBeUndefined();
+    expect(debug).toHaveBeenCalledTimes(6);
     expect(debug.mock.calls[0][1]).toBe('cache unavailable');
     redis.disconnect();
   });
@@ -56,63 +70,124 @@ describe('createCache', () => {
 });
 
 describe('price cache', () => {
-  it('keys ranges by symbol, version and bounds', () => {
-    expect(priceRangeKey('AAPL', 3, '2018-01-01', '2018-12-31')).toBe('prices:AAPL:v3:2018-01-01:2018-12-31');
-    expect(priceRangeKey('^GSPC', 0)).toBe('prices:^GSPC:v0:start:end');
+  it('keys ranges by symbol, version, bounds and adjustment', () => {
+    expect(priceRangeKey('AAPL', 3, { from: '2018-01-01', to: '2018-12-31', adjust: 'total' })).toBe(
+      'prices:AAPL:v3:2018-01-01:2018-12-31:total',
+    );
+    expect(priceRangeKey('^GSPC', 0)).toBe('prices:^GSPC:v0:start:end:none');
   });
 
   it('reads under the current version and moves to the next one after invalidation', async () => {
     const cache = createCache(t.redis, LIVE);
-    const before = await readPriceRange(cache, 'AAPL', '2018-01-01');
-    expect(before).toEqual({ key: 'prices:AAPL:v0:2018-01-01:end', read: { status: 'miss' } });
-    await cache.setJson(before.key!, { bars: [1] }, 60);
-    expect((await readPriceRange(cache, 'AAPL', '2018-01-01')).read).toEqual({ status: 'hit', value: { bars: [1] } });
+    const entry = priceRangeEntry('AAPL', { from: '2018-01-01' });
+    expect(await currentKey(cache, entry)).toBe('prices:AAPL:v0:2018-01-01:end:none');
 
     await invalidatePriceCaches(t.redis, ['AAPL', 'MSFT', 'AAPL']);
     expect(await t.redis.get('prices:version:AAPL')).toBe('1');
     expect(await t.redis.get('prices:version:MSFT')).toBe('1');
     expect(await t.redis.get(SECURITIES_LIST_VERSION_KEY)).toBe('1');
-    expect(await readPriceRange(cache, 'AAPL', '2018-01-01')).toEqual({
-      key: 'prices:AAPL:v1:2018-01-01:end',
-      read: { status: 'miss' },
-    });
+    expect(await currentKey(cache, entry)).toBe('prices:AAPL:v1:2018-01-01:end:none');
   });
 
   it('reports bypass without a key when Redis is down, and invalidation rejects so the caller can retry', async () => {
     const redis = deadRedis();
-    expect(await readPriceRange(createCache(redis), 'AAPL')).toEqual({ read: { status: 'bypass' } });
+    expect(await currentKey(createCache(redis), priceRangeEntry('AAPL'))).toBeUndefined();
     await expect(invalidatePriceCaches(redis, ['AAPL'])).rejects.toThrow();
     redis.disconnect();
   });
 
   it('gives up on invalidation when Redis is connected but does not answer (paused), after the timeout', async () => {
-    const pipeline = { incr: jest.fn(), exec: () => new Promise(() => undefined) };
-    const hung = { multi: () => pipeline } as unknown as Pick<Redis, 'multi'>;
+    const evaluate = jest.fn(() => new Promise(() => undefined));
+    const hung = { eval: evaluate, options: {} } as unknown as Pick<Redis, 'eval' | 'options'>;
     const started = performance.now();
     await expect(invalidatePriceCaches(hung, ['AAPL'], 100)).rejects.toThrow('timed out after 100 ms');
     expect(performance.now() - started).toBeLessThan(500);
-    expect(pipeline.incr).toHaveBeenCalledWith('prices:version:AAPL');
+    expect(evaluate).toHaveBeenCalledWith(
+      expect.any(String),
+      2,
+      'prices:version:AAPL',
+      SECURITIES_LIST_VERSION_KEY,
+      'prices:version:AAPL',
+      SECURITIES_LIST_VERSION_KEY,
+      'cache:versions',
+    );
   });
 });
+
+describe('version announcements', () => {
+  it('announces each bump on the prefixed channel, which a watch hears and trusts while subscribed', async () => {
+    const watch = new VersionWatch(t.redis.duplicate(), { maxAgeMs: 60_000 });
+    await waitFor(() => watch.known('none') === undefined && subscribedTo(watch));
+    const heard: string[] = [];
+    const listener = t.redis.duplicate();
+    await listener.subscribe(versionsChannel(t.redis));
+    listener.on('message', (_channel, message: string) => heard.push(message));
+    expect(versionsChannel(t.redis)).toBe(`${t.prefix}cache:versions`);
+
+    await invalidatePriceCaches(t.redis, ['AAPL', 'MSFT', 'AAPL']);
+    await waitFor(() => heard.length === 1);
+    expect(parseVersionMessage(heard[0])).toEqual([
+      ['prices:version:AAPL', 1],
+      ['prices:version:MSFT', 1],
+      [SECURITIES_LIST_VERSION_KEY, 1],
+    ]);
+    await waitFor(() => watch.known('prices:version:MSFT') === 1);
+    expect(await t.raw.get(`${t.prefix}prices:version:MSFT`)).toBe('1');
+
+    // A read answered before a bump but learnt after it does not take the version back.
+    watch.learn('prices:version:MSFT', 0);
+    expect(watch.known('prices:version:MSFT')).toBe(1);
+    expect(await createCache(t.redis, LIVE).nextVersion(SECURITIES_LIST_VERSION_KEY)).toBe(2);
+    await waitFor(() => watch.known(SECURITIES_LIST_VERSION_KEY) === 2);
+
+    // Disconnected, it forgets: announcements made meanwhile would be lost.
+    watch.close();
+    await waitFor(() => watch.known('prices:version:MSFT') === undefined);
+    listener.disconnect();
+  });
+
+  it('forgets a version older than its maximum age, and a stale larger one yields to a fresh read', () => {
+    let now = 0;
+    const subscriber = t.redis.duplicate();
+    const watch = new VersionWatch(subscriber, { maxAgeMs: 100, now: () => now });
+    (watch as unknown as { subscribed: boolean }).subscribed = true;
+    watch.learn('k', 7);
+    now = 50;
+    expect(watch.known('k')).toBe(7);
+    now = 151;
+    expect(watch.known('k')).toBeUndefined();
+    watch.learn('k', 7);
+    now = 300;
+    watch.learn('k', 1); // Redis lost its counters and counts again
+    expect(watch.known('k')).toBe(1);
+    watch.close();
+  });
+});
+
+const subscribedTo = (watch: VersionWatch) => (watch as unknown as { subscribed: boolean }).subscribed;
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe('securities list cache', () => {
   it('reads under the current version, which a load or an analysis moves on', async () => {
     const cache = createCache(t.redis, LIVE);
-    const before = await readSecuritiesList(cache);
-    expect(before).toEqual({ key: 'securities:list:v0', read: { status: 'miss' } });
-    await cache.setJson(before.key!, { securities: [] }, 60);
-    expect((await readSecuritiesList(cache)).read).toEqual({ status: 'hit', value: { securities: [] } });
-
+    expect(await currentKey(cache, securitiesListEntry)).toBe('securities:list:v0');
     expect(await invalidateSecuritiesList(cache)).toBe(true);
-    expect(await readSecuritiesList(cache)).toEqual({ key: 'securities:list:v1', read: { status: 'miss' } });
+    expect(await currentKey(cache, securitiesListEntry)).toBe('securities:list:v1');
     await invalidatePriceCaches(t.redis, ['AAPL']);
-    expect((await readSecuritiesList(cache)).key).toBe('securities:list:v2');
+    expect(await currentKey(cache, securitiesListEntry)).toBe('securities:list:v2');
   });
 
   it('reports bypass without a key when Redis is down, and the invalidation reports false', async () => {
     const redis = deadRedis();
     const cache = createCache(redis);
-    expect(await readSecuritiesList(cache)).toEqual({ read: { status: 'bypass' } });
+    expect(await currentKey(cache, securitiesListEntry)).toBeUndefined();
     expect(await invalidateSecuritiesList(cache)).toBe(false);
     redis.disconnect();
   });

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { bumpVersions } from './versions';
 
 /** What a cache read found: `bypass` means Redis could not answer, so the caller goes to the source. */
 export type CacheRead<T> = { status: 'hit'; value: T } | { status: 'miss' } | { status: 'bypass' };
@@ -13,8 +14,12 @@ export interface JsonCache {
   setJson(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
   /** The raw string at `key`, `null` when absent, `undefined` when Redis could not answer. */
   getString(key: string): Promise<string | null | undefined>;
-  /** Adds one to the counter at `key` (a version); resolves false when Redis could not, never rejects. */
+  /** Stores `text` as it is (a serialised body, later served as bytes); resolves false when Redis could not. */
+  setText(key: string, text: string, ttlSeconds: number): Promise<boolean>;
+  /** Adds one to the version at `key`, announced to readers; resolves false when Redis could not, never rejects. */
   increment(key: string): Promise<boolean>;
+  /** Adds one to the version at `key`, announced, and returns it; `undefined` when Redis could not. */
+  nextVersion(key: string): Promise<number | undefined>;
 }
 
 /** A request waits at most this long for Redis: a hung cache must cost less than the query it saves. */
@@ -46,6 +51,10 @@ export function createCache(
     }
   }
 
+  async function setText(key: string, text: string, ttlSeconds: number): Promise<boolean> {
+    return (await attempt('set', key, () => redis.set(key, text, 'EX', ttlSeconds))).ok;
+  }
+
   return {
     async getString(key) {
       const read = await attempt('get', key, () => redis.get(key));
@@ -64,12 +73,14 @@ export function createCache(
       }
     },
     async increment(key) {
-      return (await attempt('incr', key, () => redis.incr(key))).ok;
+      return (await attempt('incr', key, () => bumpVersions(redis, [key]))).ok;
     },
-    async setJson(key, value, ttlSeconds) {
-      const write = await attempt('set', key, () => redis.set(key, JSON.stringify(value), 'EX', ttlSeconds));
-      return write.ok;
+    async nextVersion(key) {
+      const next = await attempt('incr', key, () => bumpVersions(redis, [key]));
+      return next.ok ? next.value[0] : undefined;
     },
+    setJson: (key, value, ttlSeconds) => setText(key, JSON.stringify(value), ttlSeconds),
+    setText,
   };
 }
 

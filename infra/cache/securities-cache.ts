@@ -1,4 +1,5 @@
-import type { CacheRead, JsonCache } from './cache';
+import type { JsonCache } from './cache';
+import type { VersionedEntry } from './versioned';
 
 export const SECURITIES_LIST_TTL_SECONDS = 60 * 60;
 
@@ -11,19 +12,11 @@ export const SECURITIES_LIST_VERSION_KEY = 'securities:list:version';
 
 export const securitiesListKey = (version: number): string => `securities:list:v${version}`;
 
-export interface SecuritiesListSlot<T> {
-  /** The versioned key to write a fresh list to; absent when Redis is unavailable. */
-  key?: string;
-  read: CacheRead<T>;
-}
-
-/** Looks the list up under the current version. Old versions are never deleted: their TTL removes them. */
-export async function readSecuritiesList<T>(cache: JsonCache): Promise<SecuritiesListSlot<T>> {
-  const version = await cache.getString(SECURITIES_LIST_VERSION_KEY);
-  if (version === undefined) return { read: { status: 'bypass' } };
-  const key = securitiesListKey(Number(version ?? 0));
-  return { key, read: await cache.getJson<T>(key) };
-}
+export const securitiesListEntry: VersionedEntry = {
+  versionKey: SECURITIES_LIST_VERSION_KEY,
+  keyAt: securitiesListKey,
+  ttlSeconds: SECURITIES_LIST_TTL_SECONDS,
+};
 
 /** After an analysis is stored: the cached list no longer shows its figures. Resolves false when Redis failed. */
 export function invalidateSecuritiesList(cache: Pick<JsonCache, 'increment'>): Promise<boolean> {

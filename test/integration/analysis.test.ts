@@ -8,6 +8,7 @@ import { DEMO_DATA_DIR, loadConfig } from '../../config';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, type Worker } from '@temporalio/worker';
 import {
   analyzeBars,
+  analysisVersionKey,
   latestAnalysisKey,
   latestValuesView,
   pickAnalyzeJson,
@@ -186,7 +187,9 @@ describe('analyzeBatch through Temporal on real bars', () => {
         reportKey: null,
       });
       // The cache is warm for the API's first read.
-      expect(await cache.raw.exists(`${cache.prefix}${latestAnalysisKey(symbol)}`)).toBe(1);
+      const version = Number(await cache.raw.get(`${cache.prefix}${analysisVersionKey(symbol)}`));
+      expect(version).toBeGreaterThan(0);
+      expect(await cache.raw.exists(`${cache.prefix}${latestAnalysisKey(symbol, version)}`)).toBe(1);
     }
 
     // AAPL also has monthly closes from another load: analysed on its daily bars only, and the document says so.

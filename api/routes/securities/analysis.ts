@@ -1,5 +1,6 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { readAnalysis } from '../../../application/analysis';
+import { latestAnalysisEntry, readAnalysis } from '../../../application/analysis';
+import { replyCachedJson } from '../../cached-json';
 import { notFound } from '../../errors';
 import { ErrorBody } from '../../schemas/common';
 import { AnalysisBody, AnalysisQuery } from './analysis-schemas';
@@ -20,12 +21,17 @@ const analysis: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     async (request, reply) => {
       const symbol = request.params.symbol.toUpperCase();
       const { asOf, series } = request.query;
-      const { view, cache } = await readAnalysis({ db: fastify.db, cache: fastify.cache }, symbol, { asOf, series });
-      if (!view) {
+      const load = async () => {
+        const view = await readAnalysis({ db: fastify.db, cache: fastify.cache }, symbol, { asOf, series });
+        if (view) return view;
         const when = asOf ? ` as of ${asOf} or earlier` : '';
         throw notFound(`no analysis of ${symbol}${when}; start one with POST /v1/runs/analysis`);
+      };
+      // Only the default view is cached: it is small, and it is what the dashboard asks for.
+      if (asOf === undefined && !series) {
+        return replyCachedJson(fastify, request, reply, latestAnalysisEntry(symbol), load);
       }
-      return reply.header('x-cache', cache).send(view);
+      return reply.header('x-cache', 'bypass').send(await load());
     },
   );
   done();

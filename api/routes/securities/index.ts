@@ -1,10 +1,11 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { adjustPriceSeries } from '../../../application/corporate-actions';
 import { listSecurities } from '../../../application/securities';
-import { readSecuritiesList, SECURITIES_LIST_TTL_SECONDS } from '../../../infra/cache';
+import { priceRangeEntry, securitiesListEntry } from '../../../infra/cache';
+import { replyCachedJson } from '../../cached-json';
+import { badRequest } from '../../errors';
 import { ErrorBody } from '../../schemas/common';
 import { actionsRoute } from './actions';
-import { readPriceSeries } from './price-series';
+import { loadPriceSeries } from './price-series';
 import { AdjustedPriceSeriesBody, PriceRangeQuery, SecurityListBody, SymbolParams } from './schemas';
 
 const securities: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
@@ -17,14 +18,10 @@ const securities: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
         response: { 200: SecurityListBody },
       },
     },
-    async (_request, reply) => {
-      const slot = await readSecuritiesList<SecurityListBody>(fastify.cache);
-      void reply.header('x-cache', slot.read.status);
-      if (slot.read.status === 'hit') return slot.read.value;
-      const body = { securities: await listSecurities(fastify.db) };
-      if (slot.key) await fastify.cache.setJson(slot.key, body, SECURITIES_LIST_TTL_SECONDS);
-      return body;
-    },
+    (request, reply) =>
+      replyCachedJson(fastify, request, reply, securitiesListEntry, async () => ({
+        securities: await listSecurities(fastify.db),
+      })),
   );
 
   fastify.get(
@@ -39,13 +36,15 @@ const securities: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
         response: { 200: AdjustedPriceSeriesBody, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request, reply) => {
+    (request, reply) => {
       const symbol = request.params.symbol.toUpperCase();
       const { from, to, adjust = 'none' } = request.query;
-      const { series, cache } = await readPriceSeries(fastify, symbol, { from, to });
-      // The cache holds the stored bars; the adjustment is applied on top with the actions recorded now.
-      const { bars, adjustment } = await adjustPriceSeries(fastify.db, symbol, series.bars, adjust);
-      return reply.header('x-cache', cache).send({ ...series, bars, ...adjustment });
+      if (from && to && from > to) throw badRequest('querystring/from', 'must not be after querystring/to');
+      const range = { from, to, adjust };
+      // Cached adjusted: the actions it applies are recorded by loads, which move the symbol's version on after.
+      return replyCachedJson(fastify, request, reply, priceRangeEntry(symbol, range), () =>
+        loadPriceSeries(fastify.db, symbol, range),
+      );
     },
   );
   actionsRoute(fastify);

@@ -79,3 +79,4 @@ export const AdjustedPriceSeriesBody = Type.Object({
     description: 'Recorded splits and dividends that changed at least one bar of this series.',
   }),
 });
+export type AdjustedPriceSeriesBody = Static<typeof AdjustedPriceSeriesBody>;

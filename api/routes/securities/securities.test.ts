@@ -124,6 +124,7 @@ describe('GET /v1/securities', () => {
     expect(second.json()).toEqual(first.json());
 
     await invalidatePriceCaches(cache.redis, ['AAPL']);
+    await t.app.cacheVersions?.sync();
     expect((await t.app.inject({ method: 'GET', url: '/v1/securities' })).headers['x-cache']).toBe('miss');
   });
 
@@ -137,6 +138,7 @@ describe('GET /v1/securities', () => {
       // Cached: the new analysis is not there yet.
       expect((await list()).sharpe).toBeNull();
       expect(await invalidateSecuritiesList(createCache(cache.redis))).toBe(true);
+      await t.app.cacheVersions?.sync();
       expect(await list()).toMatchObject({
         analysisAsOf: '2018-02-07',
         volatility: null,
@@ -194,22 +196,49 @@ describe('GET /v1/securities/:symbol/prices', () => {
   it('reads through the cache: miss, then hit from Redis, then miss again after invalidation', async () => {
     const miss = await prices('AAPL/prices?from=2018-02-05');
     expect(miss.headers['x-cache']).toBe('miss');
-    expect(await cache.raw.exists(`${cache.prefix}prices:AAPL:v0:2018-02-05:end`)).toBe(1);
-    expect(await cache.raw.ttl(`${cache.prefix}prices:AAPL:v0:2018-02-05:end`)).toBeGreaterThan(3500);
+    expect(await cache.raw.exists(`${cache.prefix}prices:AAPL:v0:2018-02-05:end:none`)).toBe(1);
+    expect(await cache.raw.ttl(`${cache.prefix}prices:AAPL:v0:2018-02-05:end:none`)).toBeGreaterThan(3500);
 
-    // Proof the hit comes from Redis: change the database behind the cache's back.
+    // Proof the hit comes from the cache: change the database behind its back.
     await database.pool.query(`UPDATE price_bars SET close = 999 WHERE symbol = 'AAPL' AND date = '2018-02-05'`);
     const hit = await prices('AAPL/prices?from=2018-02-05');
     expect(hit.headers['x-cache']).toBe('hit');
     expect(hit.json()).toEqual(miss.json());
 
     await invalidatePriceCaches(cache.redis, ['AAPL']);
+    await t.app.cacheVersions?.sync();
     expect(await cache.redis.get('prices:version:AAPL')).toBe('1');
     const fresh = await prices('AAPL/prices?from=2018-02-05');
     expect(fresh.headers['x-cache']).toBe('miss');
     expect(fresh.json().bars[0].close).toBe(999);
-    expect(await cache.raw.exists(`${cache.prefix}prices:AAPL:v1:2018-02-05:end`)).toBe(1);
+    expect(await cache.raw.exists(`${cache.prefix}prices:AAPL:v1:2018-02-05:end:none`)).toBe(1);
     await database.pool.query(`UPDATE price_bars SET close = 156.49 WHERE symbol = 'AAPL' AND date = '2018-02-05'`);
+  });
+
+  it('serves the stored bytes again from memory, with an ETag that a revalidation answers with 304', async () => {
+    const miss = await prices('AAPL/prices?from=2018-02-06');
+    const key = `prices:AAPL:v0:2018-02-06:end:none`;
+    expect(await cache.redis.get(key)).toBe(miss.body);
+    // Gone from Redis, still in this process's memory under the same version: served without asking for it.
+    await cache.redis.del(key);
+    const fromMemory = await prices('AAPL/prices?from=2018-02-06');
+    expect(fromMemory.headers['x-cache']).toBe('hit');
+    expect(fromMemory.body).toBe(miss.body);
+    expect(fromMemory.headers.etag).toBe(miss.headers.etag);
+
+    const url = '/v1/securities/AAPL/prices?from=2018-02-06';
+    const revalidated = await t.app.inject({ url, headers: { 'if-none-match': miss.headers.etag as string } });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe('');
+    // A load moves the version on: a new key, so a new body and ETag even though memory held the old one.
+    await database.pool.query(`UPDATE price_bars SET close = 999 WHERE symbol = 'AAPL' AND date = '2018-02-06'`);
+    await invalidatePriceCaches(cache.redis, ['AAPL']);
+    await t.app.cacheVersions?.sync();
+    const changed = await t.app.inject({ url, headers: { 'if-none-match': miss.headers.etag as string } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(miss.headers.etag);
+    expect(changed.json().bars[0].close).toBe(999);
+    await database.pool.query(`UPDATE price_bars SET close = 163.03 WHERE symbol = 'AAPL' AND date = '2018-02-06'`);
   });
 
   it('answers 200 with no bars for a known symbol outside its range, and 404 for an unknown symbol', async () => {
@@ -297,19 +326,21 @@ describe('GET /v1/securities/:symbol/prices?adjust=', () => {
     expect(closes(body)).toEqual([78.245, 163.03]);
   });
 
-  it('adjusts a cached series with the actions recorded now', async () => {
-    await prices('AAPL/prices?from=2018-02-06');
+  it('caches the adjusted series until the next load, which records actions before it moves the version on', async () => {
+    const first = await prices('AAPL/prices?from=2018-02-06&adjust=total');
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(first.json()).toMatchObject({ factorsApplied: 1 });
     await database.pool.query(`DELETE FROM corporate_actions WHERE symbol = 'AAPL' AND kind = 'dividend'`);
-    const before = await prices('AAPL/prices?from=2018-02-06&adjust=total');
-    expect(before.headers['x-cache']).toBe('hit');
-    expect(before.json()).toMatchObject({ factorsApplied: 0 });
-    expect(closes(before.json())).toEqual([163.03, 159.54]);
-    await database.pool.query(`INSERT INTO corporate_actions (symbol, ex_date, kind, cash_amount, source, status)
-      VALUES ('AAPL', '2018-02-07', 'dividend', 1.6303, 'test', 'recorded')`);
+    const cached = await prices('AAPL/prices?from=2018-02-06&adjust=total');
+    expect(cached.headers['x-cache']).toBe('hit');
+    expect(cached.json()).toEqual(first.json());
+    // A load that records actions invalidates the symbol after recording them, as this does.
+    await invalidatePriceCaches(cache.redis, ['AAPL']);
+    await t.app.cacheVersions?.sync();
     const after = await prices('AAPL/prices?from=2018-02-06&adjust=total');
-    expect(after.headers['x-cache']).toBe('hit');
-    expect(after.json()).toMatchObject({ factorsApplied: 1 });
-    expect(closes(after.json())[0]).toBeCloseTo(163.03 * 0.99, 10);
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.json()).toMatchObject({ factorsApplied: 0 });
+    expect(closes(after.json())).toEqual([163.03, 159.54]);
   });
 });
 
