@@ -97,7 +97,8 @@ export const envSchema = z.object({
   /** Per worker process; blank keeps each service's own default (the data worker's is bounded by its pool). */
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).optional(),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).optional(),
-  STOOQ_URL: url.default('https://stooq.com/q/d/l/'),
+  /** Stooq's host (scheme, host and port only): the adapter appends its CSV download path `/q/d/l/`. */
+  STOOQ_URL: hostUrl.default('https://stooq.com'),
   /** Stooq requests per second across every etl replica: one per activity on `etl-stooq`, enforced by Temporal. */
   STOOQ_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
   /** Yahoo's chart API host (scheme, host and port only): the adapter appends `/v8/finance/chart/{symbol}`. */

@@ -12,12 +12,12 @@ export interface StooqQuery {
 /** Query parameters that may carry a credential; they never leave the process as lineage. */
 const SECRET_PARAMS = ['apikey', 'api_key', 'key', 'token'];
 
-/**
- * Stooq's CSV download: `?s=<symbol>&i=d[&d1=YYYYMMDD&d2=YYYYMMDD]`. Built with `URL` so a base URL that already
- * carries parameters (an API key, a proxy's own query) keeps them.
- */
+/** The documented CSV download path, appended to `STOOQ_URL` (scheme, host and port only). */
+const DOWNLOAD_PATH = '/q/d/l/';
+
+/** Stooq's CSV download: `GET {STOOQ_URL}/q/d/l/?s=<symbol>&i=d[&d1=YYYYMMDD&d2=YYYYMMDD]`. */
 export function buildStooqUrl(baseUrl: string, query: StooqQuery): URL {
-  const url = new URL(baseUrl);
+  const url = new URL(DOWNLOAD_PATH, baseUrl);
   url.searchParams.set('s', query.symbol.toLowerCase());
   url.searchParams.set('i', 'd');
   if (query.from !== undefined) url.searchParams.set('d1', compactDate(query.from));

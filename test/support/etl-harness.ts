@@ -75,7 +75,7 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
       sources: {
         csv: createCsvSource(),
         ...createPriceProviders({
-          stooq: { url: options.stooqUrl ?? 'http://127.0.0.1:9/', requestsPerSecond: 50 },
+          stooq: { url: options.stooqUrl ?? 'http://127.0.0.1:9', requestsPerSecond: 50 },
           yahoo: { url: options.yahooUrl ?? 'http://127.0.0.1:9', requestsPerSecond: 50 },
         }),
       },
