@@ -1,7 +1,7 @@
 import { createObjectStore } from '../infra/s3';
 import { createCsvSource } from '../sources/csv';
 import { createSecSource } from '../sources/sec';
-import { createPriceProviders } from '../sources/providers';
+import { createPriceProviders, providerRequestsPerSecond } from '../sources/providers';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
@@ -12,9 +12,10 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
     s3: createObjectStore(config.s3),
     sources: {
       csv: createCsvSource({ maxLineBytes: config.maxLineBytes }),
-      ...createPriceProviders({ stooq: config.stooq, yahoo: config.yahoo }),
+      // Config holds each provider's settings under its name, so a new provider needs no change here.
+      ...createPriceProviders(config),
     },
-    providerRequestsPerSecond: { stooq: config.stooq.requestsPerSecond, yahoo: config.yahoo.requestsPerSecond },
+    providerRequestsPerSecond: providerRequestsPerSecond(config),
     fetch: providerFetch,
     sec: {
       source: createSecSource({

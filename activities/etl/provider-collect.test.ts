@@ -4,6 +4,7 @@ import type { PriceProvider, RawPart } from '../../contracts';
 import { createCsvSource } from '../../sources/csv';
 import { createPriceProviders } from '../../sources/providers';
 import { memoryObjectStore } from '../../test/support/memory-object-store';
+import { testProviderSettings } from '../../test/support/provider-settings';
 import { startYahooServer, type YahooServer } from '../../test/support/yahoo-server';
 import { createProviderCollectActivities } from './provider-collect';
 
@@ -21,10 +22,7 @@ async function setUp() {
   const s3 = memoryObjectStore();
   const sources = {
     csv: createCsvSource(),
-    ...createPriceProviders({
-      stooq: { url: 'http://127.0.0.1:9/q/d/l/', requestsPerSecond: 1 },
-      yahoo: { url: server.url, requestsPerSecond: 1 },
-    }),
+    ...createPriceProviders(testProviderSettings({ yahoo: { url: server.url } }, 1)),
   };
   const activities = createProviderCollectActivities(s3, sources);
   const env = new MockActivityEnvironment(undefined, { logger: silentLogger });

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../../contracts';
-import { buildStooqUrl, redactUrl } from './url';
+import { buildStooqUrl } from './url';
 
 describe('buildStooqUrl', () => {
   it('asks for the lower-cased symbol at daily interval', () => {
@@ -40,14 +40,5 @@ describe('buildStooqUrl', () => {
 
     expect(thrown).toBeInstanceOf(ApplicationFailure);
     expect(thrown).toMatchObject({ type: FAILURE_TYPES.invalidInput, nonRetryable: true });
-  });
-});
-
-describe('redactUrl', () => {
-  it('drops credential-like parameters and keeps the rest', () => {
-    const url = new URL('http://mirror.local/q/d/l/?ApiKey=secret&s=aapl.us&i=d&token=t');
-
-    expect(redactUrl(url)).toBe('http://mirror.local/q/d/l/?s=aapl.us&i=d');
-    expect(url.searchParams.get('ApiKey')).toBe('secret');
   });
 });

@@ -1,0 +1,1 @@
+export { createAlphaVantageSource, type AlphaVantageSourceOptions } from './adapter';

@@ -1,0 +1,1 @@
+export { createTiingoSource, type TiingoSourceOptions } from './adapter';
