@@ -33,7 +33,9 @@ export function createPriceProviders(settings: Record<PriceProvider, ProviderSet
 }
 
 /** Each provider's queue rate, `<PROVIDER>_REQUESTS_PER_SECOND`, for the etl worker's provider queues. */
-export function providerRequestsPerSecond(settings: Record<PriceProvider, ProviderSettings>): Record<PriceProvider, number> {
+export function providerRequestsPerSecond(
+  settings: Record<PriceProvider, ProviderSettings>,
+): Record<PriceProvider, number> {
   return Object.fromEntries(PRICE_PROVIDER_NAMES.map((name) => [name, settings[name].requestsPerSecond])) as Record<
     PriceProvider,
     number

@@ -143,7 +143,10 @@ describe('parseAlphaVantageDaily', () => {
 
 describe('alphaVantageNotice', () => {
   it('finds the notice Alpha Vantage answers with HTTP 200 instead of a series', () => {
-    expect(alphaVantageNotice('{"Note": "5 calls per minute"}')).toEqual({ key: 'Note', message: '5 calls per minute' });
+    expect(alphaVantageNotice('{"Note": "5 calls per minute"}')).toEqual({
+      key: 'Note',
+      message: '5 calls per minute',
+    });
     expect(alphaVantageNotice('{"Information": "25 requests per day"}')).toEqual({
       key: 'Information',
       message: '25 requests per day',

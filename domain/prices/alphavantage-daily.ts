@@ -3,14 +3,7 @@
  * the rows the CSV path already validates plus the splits and dividends it reports. Pure. Alpha Vantage has no range
  * parameters: every bar it has is here, and the transform's [from, to] filter counts the others as filtered.
  */
-import {
-  byExDate,
-  csvField,
-  dayActions,
-  isoDay,
-  ProviderFormatError,
-  type ProviderAction,
-} from './provider-format';
+import { byExDate, csvField, dayActions, isoDay, ProviderFormatError, type ProviderAction } from './provider-format';
 import { YAHOO_CSV_HEADER } from './yahoo-chart';
 
 export interface AlphaVantageDaily {

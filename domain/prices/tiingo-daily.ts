@@ -3,14 +3,7 @@
  * rows the CSV path already validates plus the splits (`splitFactor` ≠ 1) and cash dividends (`divCash` > 0) it
  * reports. Pure. Tiingo stamps each bar at midnight UTC of its trading date, so the date is the timestamp's day.
  */
-import {
-  byExDate,
-  csvField,
-  dayActions,
-  isoDay,
-  ProviderFormatError,
-  type ProviderAction,
-} from './provider-format';
+import { byExDate, csvField, dayActions, isoDay, ProviderFormatError, type ProviderAction } from './provider-format';
 import { YAHOO_CSV_HEADER } from './yahoo-chart';
 
 export interface TiingoDaily {
@@ -45,7 +38,9 @@ export function parseTiingoDaily(text: string): TiingoDaily {
   for (const { bar, date } of dated) {
     // A missing date stays an empty field (missing_date); one that is not a day becomes a rejected invalid_date.
     const dateField = date ?? (bar.date === undefined || bar.date === null ? '' : 'invalid');
-    lines.push([dateField, ...[bar.open, bar.high, bar.low, bar.close, bar.adjClose, bar.volume].map(csvField)].join(','));
+    lines.push(
+      [dateField, ...[bar.open, bar.high, bar.low, bar.close, bar.adjClose, bar.volume].map(csvField)].join(','),
+    );
     if (date) actions.push(...dayActions(date, bar.splitFactor, bar.divCash));
   }
   return { csv: `${lines.join('\n')}\n`, actions: actions.sort(byExDate) };

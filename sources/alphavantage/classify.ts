@@ -7,8 +7,8 @@ import { httpStatusFailure, PROVIDER_UNAVAILABLE, type ProviderHttpResponse } fr
  * Why an answer cannot be archived as this symbol's prices, or undefined when it can. Alpha Vantage answers most
  * refusals with HTTP 200 and a notice instead of the series:
  * - `{"Note": …}` / `{"Information": …}`: the key's rate limit (5 a minute, 25 a day on the free tier): retried, each
- *   retry another rate-limited start on `etl-alphavantage`. An `Information` about a premium endpoint is the key's
- *   plan, not a rate: retrying cannot change it, so it is permanent.
+ *   retry another rate-limited start on `etl-alphavantage`. One that says "premium endpoint" is the key's plan, not
+ *   a rate: retrying cannot change it, so it is permanent.
  * - `{"Error Message": "Invalid API call…"}`: no such symbol, permanent (UnknownSymbol); one about `apikey` is the
  *   key itself, permanent and naming ALPHAVANTAGE_API_KEY.
  */
@@ -35,7 +35,8 @@ export function alphaVantageResponseFailure(
       { symbol },
     );
   }
-  if (notice && /premium/i.test(notice.message)) {
+  // Every throttling notice links the premium plans too: only "premium endpoint" says the plan lacks the endpoint.
+  if (notice && /premium endpoint/i.test(notice.message)) {
     return ApplicationFailure.nonRetryable(
       `Alpha Vantage refused ${symbol} for the key's plan: ${notice.message}`,
       FAILURE_TYPES.providerRejected,

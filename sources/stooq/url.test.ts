@@ -16,12 +16,8 @@ describe('buildStooqUrl', () => {
   });
 
   it('sends only the bound that is given', () => {
-    expect(buildStooqUrl('https://stooq.com', { symbol: 'X', to: '2020-12-31' }).searchParams.get('d1')).toBe(
-      null,
-    );
-    expect(buildStooqUrl('https://stooq.com', { symbol: 'X', from: '2020-01-31' }).search).toBe(
-      '?s=x&i=d&d1=20200131',
-    );
+    expect(buildStooqUrl('https://stooq.com', { symbol: 'X', to: '2020-12-31' }).searchParams.get('d1')).toBe(null);
+    expect(buildStooqUrl('https://stooq.com', { symbol: 'X', from: '2020-01-31' }).search).toBe('?s=x&i=d&d1=20200131');
   });
 
   it('appends the download path to a host and port, and escapes the symbol', () => {
