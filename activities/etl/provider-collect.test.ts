@@ -60,6 +60,19 @@ describe('fetchProviderSymbol', () => {
     expect(failure).toMatchObject({ type: 'InvalidInput', nonRetryable: true });
     expect(failure.message).toContain('"csv"');
   });
+
+  it('fails a provider whose key this worker lacks without retry, naming the variable', async () => {
+    const activities = createProviderCollectActivities(memoryObjectStore(), {
+      csv: createCsvSource(),
+      ...createPriceProviders(testProviderSettings({ tiingo: { apiKey: undefined } }, 1)),
+    });
+    const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
+    const failure = await failureOf(
+      env.run(() => activities.fetchProviderSymbol({ source: 'tiingo', symbol: 'IBM', runDate: '2024-01-05' })),
+    );
+    expect(failure).toMatchObject({ type: 'ProviderNotConfigured', nonRetryable: true });
+    expect(failure.message).toBe('TIINGO_API_KEY is not set: this etl worker cannot fetch prices from Tiingo');
+  });
 });
 
 describe('probeProviderSymbol', () => {

@@ -155,11 +155,13 @@ function withSymbol(part: RawPart, reading: RawFormatReading, range: IngestPrice
   if (!symbol) return [];
   const within = ({ exDate }: { exDate: string }) =>
     (range.from === undefined || exDate >= range.from) && (range.to === undefined || exDate <= range.to);
-  return reading.actions.filter(within).map((action) =>
-    action.kind === 'split'
-      ? { symbol, exDate: action.exDate, kind: 'split', ratio: action.ratio, cashAmount: null }
-      : { symbol, exDate: action.exDate, kind: 'dividend', ratio: null, cashAmount: action.cashAmount },
-  );
+  return reading.actions
+    .filter(within)
+    .map((action) =>
+      action.kind === 'split'
+        ? { symbol, exDate: action.exDate, kind: 'split', ratio: action.ratio, cashAmount: null }
+        : { symbol, exDate: action.exDate, kind: 'dividend', ratio: null, cashAmount: action.cashAmount },
+    );
 }
 
 /** Fixed key per run and batch, so a retried transform overwrites its own actions. */

@@ -55,7 +55,7 @@ describe('parseTiingoDaily', () => {
   });
 
   it('sorts bars by date and reads an empty range as no rows', () => {
-    const reversed = JSON.stringify(JSON.parse(AAPL).reverse());
+    const reversed = JSON.stringify((JSON.parse(AAPL) as unknown[]).reverse());
     expect(parseTiingoDaily(reversed).csv).toBe(parseTiingoDaily(AAPL).csv);
     expect(parseTiingoDaily('[]')).toEqual({ csv: `${YAHOO_CSV_HEADER}\n`, actions: [] });
   });
