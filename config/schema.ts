@@ -108,9 +108,10 @@ export const envSchema = z.object({
   /**
    * Alpha Vantage's host (scheme, host and port only): the adapter appends `/query?function=TIME_SERIES_DAILY_ADJUSTED…`.
    * API keys (here and Tiingo's) are optional, so processes that never call the provider (the API, the data and
-   * analysis workers, tests, the demo) run without them: an etl worker without the key fails an `alphavantage` run
-   * at once, when it plans it, non-retryably (ProviderNotConfigured: "ALPHAVANTAGE_API_KEY is not set"), and each
-   * symbol fetch checks it again; nothing is sent to the provider without a key.
+   * analysis workers, tests, the demo) run without them. An etl worker without the key warns at start, still serves
+   * every other source, and fails an `alphavantage` run at once, when it plans it, non-retryably
+   * (ProviderNotConfigured: "ALPHAVANTAGE_API_KEY is not set"); each symbol fetch checks it again, so nothing is
+   * sent to the provider without a key.
    */
   ALPHAVANTAGE_URL: hostUrl.default('https://www.alphavantage.co'),
   ALPHAVANTAGE_API_KEY: z.string().min(1).optional(),

@@ -16,7 +16,8 @@ export interface AlphaVantageSourceOptions {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const KEY_VARIABLE = 'ALPHAVANTAGE_API_KEY';
+/** The variable that holds the key: failures and the etl worker's start-up warning name it. */
+export const ALPHAVANTAGE_KEY_VARIABLE = 'ALPHAVANTAGE_API_KEY';
 
 /**
  * Alpha Vantage's TIME_SERIES_DAILY_ADJUSTED as a price source: one GET per symbol for its whole history, archived as
@@ -29,11 +30,11 @@ export function createAlphaVantageSource(options: AlphaVantageSourceOptions): Ht
     plan: (input) =>
       Promise.resolve().then(() => {
         // Checked while planning, so a worker without the key fails the run before any batch starts.
-        requireApiKey(options.apiKey, KEY_VARIABLE, 'Alpha Vantage');
+        requireApiKey(options.apiKey, ALPHAVANTAGE_KEY_VARIABLE, 'Alpha Vantage');
         return planProviderSymbols('alphavantage', input);
       }),
     async fetchSymbol(input, ctx) {
-      const apiKey = requireApiKey(options.apiKey, KEY_VARIABLE, 'Alpha Vantage');
+      const apiKey = requireApiKey(options.apiKey, ALPHAVANTAGE_KEY_VARIABLE, 'Alpha Vantage');
       const url = buildAlphaVantageUrl(options.baseUrl, input.symbol, apiKey);
       const answer = await fetchProviderAnswer(
         { provider: 'Alpha Vantage', symbol: input.symbol, url, timeoutMs },

@@ -1,1 +1,1 @@
-export { createAlphaVantageSource, type AlphaVantageSourceOptions } from './adapter';
+export { ALPHAVANTAGE_KEY_VARIABLE, createAlphaVantageSource, type AlphaVantageSourceOptions } from './adapter';

@@ -15,7 +15,8 @@ export interface TiingoSourceOptions {
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const KEY_VARIABLE = 'TIINGO_API_KEY';
+/** The variable that holds the key: failures and the etl worker's start-up warning name it. */
+export const TIINGO_KEY_VARIABLE = 'TIINGO_API_KEY';
 
 /**
  * Tiingo's end-of-day prices as a price source: one GET per ticker over the run's range, the key sent as
@@ -28,11 +29,11 @@ export function createTiingoSource(options: TiingoSourceOptions): HttpPriceProvi
     plan: (input) =>
       Promise.resolve().then(() => {
         // Checked while planning, so a worker without the key fails the run before any batch starts.
-        requireApiKey(options.apiKey, KEY_VARIABLE, 'Tiingo');
+        requireApiKey(options.apiKey, TIINGO_KEY_VARIABLE, 'Tiingo');
         return planProviderSymbols('tiingo', input);
       }),
     async fetchSymbol(input, ctx) {
-      const apiKey = requireApiKey(options.apiKey, KEY_VARIABLE, 'Tiingo');
+      const apiKey = requireApiKey(options.apiKey, TIINGO_KEY_VARIABLE, 'Tiingo');
       const url = buildTiingoUrl(options.baseUrl, input);
       const answer = await fetchProviderAnswer(
         {

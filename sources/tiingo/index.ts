@@ -1,1 +1,1 @@
-export { createTiingoSource, type TiingoSourceOptions } from './adapter';
+export { TIINGO_KEY_VARIABLE, createTiingoSource, type TiingoSourceOptions } from './adapter';
