@@ -55,6 +55,9 @@ export interface Config {
   };
   stooq: { url: string; requestsPerSecond: number };
   yahoo: { url: string; requestsPerSecond: number };
+  /** `apiKey` absent: the etl worker refuses alphavantage runs (ProviderNotConfigured), other processes never need it. */
+  alphavantage: { url: string; requestsPerSecond: number; apiKey?: string };
+  tiingo: { url: string; requestsPerSecond: number; apiKey?: string };
   sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
   /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
   maxLineBytes: number;
@@ -144,6 +147,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
     },
     stooq: { url: e.STOOQ_URL, requestsPerSecond: e.STOOQ_REQUESTS_PER_SECOND },
     yahoo: { url: e.YAHOO_URL, requestsPerSecond: e.YAHOO_REQUESTS_PER_SECOND },
+    alphavantage: {
+      url: e.ALPHAVANTAGE_URL,
+      requestsPerSecond: e.ALPHAVANTAGE_REQUESTS_PER_SECOND,
+      apiKey: e.ALPHAVANTAGE_API_KEY,
+    },
+    tiingo: { url: e.TIINGO_URL, requestsPerSecond: e.TIINGO_REQUESTS_PER_SECOND, apiKey: e.TIINGO_API_KEY },
     sec: {
       url: e.SEC_URL,
       tickersUrl: e.SEC_TICKERS_URL ?? secTickersUrl(e.SEC_URL),

@@ -97,13 +97,41 @@ export const envSchema = z.object({
   /** Per worker process; blank keeps each service's own default (the data worker's is bounded by its pool). */
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).optional(),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).optional(),
-  STOOQ_URL: url.default('https://stooq.com/q/d/l/'),
+  /** Stooq's host (scheme, host and port only): the adapter appends its CSV download path `/q/d/l/`. */
+  STOOQ_URL: hostUrl.default('https://stooq.com'),
   /** Stooq requests per second across every etl replica: one per activity on `etl-stooq`, enforced by Temporal. */
   STOOQ_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
   /** Yahoo's chart API host (scheme, host and port only): the adapter appends `/v8/finance/chart/{symbol}`. */
   YAHOO_URL: hostUrl.default('https://query1.finance.yahoo.com'),
   /** Yahoo requests per second across every etl replica: one per activity on `etl-yahoo`, enforced by Temporal. */
   YAHOO_REQUESTS_PER_SECOND: z.coerce.number().positive().default(1),
+  /**
+   * Alpha Vantage's host (scheme, host and port only): the adapter appends `/query?function=TIME_SERIES_DAILY_ADJUSTED…`.
+   * API keys (here and Tiingo's) are optional, so processes that never call the provider (the API, the data and
+   * analysis workers, tests, the demo) run without them. An etl worker without the key warns at start, still serves
+   * every other source, and fails an `alphavantage` run at once, when it plans it, non-retryably
+   * (ProviderNotConfigured: "ALPHAVANTAGE_API_KEY is not set"); each symbol fetch checks it again, so nothing is
+   * sent to the provider without a key.
+   */
+  ALPHAVANTAGE_URL: hostUrl.default('https://www.alphavantage.co'),
+  ALPHAVANTAGE_API_KEY: z.string().min(1).optional(),
+  /**
+   * Alpha Vantage requests per second across every etl replica (one per activity on `etl-alphavantage`). The free
+   * tier allows 5 a minute (and 25 a day, which no per-second rate can hold: a run over it is throttled and retried).
+   */
+  ALPHAVANTAGE_REQUESTS_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(5 / 60),
+  /** Tiingo's API host (scheme, host and port only): the adapter appends `/tiingo/daily/{ticker}/prices`. */
+  TIINGO_URL: hostUrl.default('https://api.tiingo.com'),
+  /** Sent as `Authorization: Token <key>`; optional like ALPHAVANTAGE_API_KEY, with the same failure when unset. */
+  TIINGO_API_KEY: z.string().min(1).optional(),
+  /** Tiingo requests per second across every etl replica (one per activity on `etl-tiingo`); free tier: 50 an hour. */
+  TIINGO_REQUESTS_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(50 / 3600),
   /** SEC's API host: `{SEC_URL}/api/xbrl/companyfacts/CIK##########.json`. */
   SEC_URL: url.default('https://data.sec.gov'),
   /** SEC's CIK ↔ ticker file; unset: www.sec.gov's for the real SEC, else `{SEC_URL}/files/company_tickers.json`. */

@@ -8,6 +8,8 @@ export const FAILURE_TYPES = {
   unknownSymbol: 'UnknownSymbol',
   /** The provider refused the request permanently (a 4xx other than 429). */
   providerRejected: 'ProviderRejected',
+  /** The etl worker lacks a setting the provider needs, e.g. its API key: the message names the variable. */
+  providerNotConfigured: 'ProviderNotConfigured',
   /** The input file's header matches no supported layout. */
   unknownLayout: 'UnknownLayout',
   /** The input path does not exist, is not readable, or holds no CSV files. */

@@ -2,7 +2,7 @@
 
 import type { BatchedRunProgress, BatchedRunTotals } from './runs';
 
-export const PRICE_SOURCES = ['csv', 'stooq', 'yahoo'] as const;
+export const PRICE_SOURCES = ['csv', 'stooq', 'yahoo', 'alphavantage', 'tiingo'] as const;
 export type PriceSource = (typeof PRICE_SOURCES)[number];
 
 /**
@@ -93,7 +93,7 @@ export interface IngestPricesRequest {
   path?: string;
   /** csv: the symbol of a file that has no symbol column (else taken from the file name). */
   symbol?: string;
-  /** stooq, yahoo: the symbols to fetch; csv: only these symbols are read. */
+  /** An HTTP provider (stooq, yahoo, alphavantage, tiingo): the symbols to fetch; csv: only these symbols are read. */
   symbols?: string[];
   from?: string;
   to?: string;
@@ -127,8 +127,11 @@ export interface RawPart extends ObjectRef {
   format?: RawFormat;
 }
 
-/** Raw formats other than CSV; each has a pure converter in domain/prices (see `RAW_FORMAT_READERS`). */
-export type RawFormat = 'yahoo-chart-json';
+/**
+ * Raw formats other than CSV; each has a pure converter in domain/prices (see `RAW_FORMAT_READERS`).
+ * `alphavantage-daily` is its JSON or its CSV answer (`datatype=csv`), told apart by the body.
+ */
+export type RawFormat = 'yahoo-chart-json' | 'alphavantage-daily' | 'tiingo-daily-json';
 
 /** A unit of work: a group of symbols that is collected, transformed and loaded together. */
 export interface PlannedBatch {

@@ -10,6 +10,10 @@ export const PRICE_PROVIDERS = {
   stooq: { probesUnknownSymbol: true },
   /** Yahoo answers an unknown symbol with 404 and an empty range with an empty chart: no probe needed. */
   yahoo: { probesUnknownSymbol: false },
+  /** Alpha Vantage answers an unknown symbol with an "Error Message" and has no range: no probe needed. */
+  alphavantage: { probesUnknownSymbol: false },
+  /** Tiingo answers an unknown ticker with 404 and an empty range with `[]`: no probe needed. */
+  tiingo: { probesUnknownSymbol: false },
 } as const satisfies Partial<Record<PriceSource, { probesUnknownSymbol: boolean }>>;
 
 export type PriceProvider = keyof typeof PRICE_PROVIDERS;

@@ -1,20 +1,25 @@
 import { createObjectStore } from '../infra/s3';
 import { createCsvSource } from '../sources/csv';
 import { createSecSource } from '../sources/sec';
-import { createPriceProviders } from '../sources/providers';
+import { createPriceProviders, providerRequestsPerSecond, providersWithoutApiKey } from '../sources/providers';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
-runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, providerFetch }) =>
-  createEtlWorkers({
+runWorkerProcess('etl', ({ config, connection, logger, activityInterceptor, tuning, providerFetch }) => {
+  // Said at start, so a missing key is seen before a run fails on it; the worker still serves every other source.
+  for (const { provider, variable } of providersWithoutApiKey(config)) {
+    logger.warn({ provider, variable }, `${variable} is not set: ${provider} runs fail (ProviderNotConfigured)`);
+  }
+  return createEtlWorkers({
     connection,
     namespace: config.temporal.namespace,
     s3: createObjectStore(config.s3),
     sources: {
       csv: createCsvSource({ maxLineBytes: config.maxLineBytes }),
-      ...createPriceProviders({ stooq: config.stooq, yahoo: config.yahoo }),
+      // Config holds each provider's settings under its name, so a new provider needs no change here.
+      ...createPriceProviders(config),
     },
-    providerRequestsPerSecond: { stooq: config.stooq.requestsPerSecond, yahoo: config.yahoo.requestsPerSecond },
+    providerRequestsPerSecond: providerRequestsPerSecond(config),
     fetch: providerFetch,
     sec: {
       source: createSecSource({
@@ -27,5 +32,5 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
     maxLineBytes: config.maxLineBytes,
     interceptors: { activity: [activityInterceptor] },
     tuning: tuning(),
-  }),
-);
+  });
+});

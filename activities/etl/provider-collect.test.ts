@@ -4,6 +4,7 @@ import type { PriceProvider, RawPart } from '../../contracts';
 import { createCsvSource } from '../../sources/csv';
 import { createPriceProviders } from '../../sources/providers';
 import { memoryObjectStore } from '../../test/support/memory-object-store';
+import { testProviderSettings } from '../../test/support/provider-settings';
 import { startYahooServer, type YahooServer } from '../../test/support/yahoo-server';
 import { createProviderCollectActivities } from './provider-collect';
 
@@ -21,10 +22,7 @@ async function setUp() {
   const s3 = memoryObjectStore();
   const sources = {
     csv: createCsvSource(),
-    ...createPriceProviders({
-      stooq: { url: 'http://127.0.0.1:9/q/d/l/', requestsPerSecond: 1 },
-      yahoo: { url: server.url, requestsPerSecond: 1 },
-    }),
+    ...createPriceProviders(testProviderSettings({ yahoo: { url: server.url } }, 1)),
   };
   const activities = createProviderCollectActivities(s3, sources);
   const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
@@ -61,6 +59,19 @@ describe('fetchProviderSymbol', () => {
     );
     expect(failure).toMatchObject({ type: 'InvalidInput', nonRetryable: true });
     expect(failure.message).toContain('"csv"');
+  });
+
+  it('fails a provider whose key this worker lacks without retry, naming the variable', async () => {
+    const activities = createProviderCollectActivities(memoryObjectStore(), {
+      csv: createCsvSource(),
+      ...createPriceProviders(testProviderSettings({ tiingo: { apiKey: undefined } }, 1)),
+    });
+    const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
+    const failure = await failureOf(
+      env.run(() => activities.fetchProviderSymbol({ source: 'tiingo', symbol: 'IBM', runDate: '2024-01-05' })),
+    );
+    expect(failure).toMatchObject({ type: 'ProviderNotConfigured', nonRetryable: true });
+    expect(failure.message).toBe('TIINGO_API_KEY is not set: this etl worker cannot fetch prices from Tiingo');
   });
 });
 

@@ -56,7 +56,7 @@ describe('fetchStooqSymbol activity', () => {
       sha256,
       bytes: stored!.length,
       symbol: 'AAPL.US',
-      origin: `${server.url}?s=aapl.us&i=d&d1=20170101&d2=20171231`,
+      origin: `${server.url}/q/d/l/?s=aapl.us&i=d&d1=20170101&d2=20171231`,
     });
     // 251 trading days of 2017 and the header: the bars are in S3, not in the result.
     expect(stored!.toString('utf8').trimEnd().split('\r\n')).toHaveLength(1 + 251);

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { CancelledFailure, type Logger } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { memoryObjectStore } from '../../test/support/memory-object-store';
+import { testProviderSettings } from '../../test/support/provider-settings';
 import { createCsvSource } from '../../sources/csv';
 import { createPriceProviders } from '../../sources/providers';
 import { createEtlActivities } from '.';
@@ -24,10 +25,7 @@ describe('transformPriceBatch activity, cancelled', () => {
       s3,
       sources: {
         csv: createCsvSource(),
-        ...createPriceProviders({
-          stooq: { url: 'http://127.0.0.1:9/', requestsPerSecond: 1 },
-          yahoo: { url: 'http://127.0.0.1:9', requestsPerSecond: 1 },
-        }),
+        ...createPriceProviders(testProviderSettings({}, 1)),
       },
     });
     const env = new MockActivityEnvironment(undefined, { logger: silentLogger });

@@ -6,7 +6,7 @@ import {
   exchangeDate,
   toRejectedCsvLine,
   toStagedCsvLine,
-  YahooChartFormatError,
+  ProviderFormatError,
   parsePrices,
   RAW_FORMAT_READERS,
   REJECTED_HEADER,
@@ -42,7 +42,8 @@ export interface TransformPriceBatchResult {
   counts: RowCounts;
   symbols: string[];
   /**
-   * Splits and dividends the provider reported with the bars (Yahoo's chart events), as a JSON array of
+   * Splits and dividends the provider reported with the bars (Yahoo's chart events, Alpha Vantage's and Tiingo's
+   * split and dividend fields) within the run's range, as a JSON array of
    * `RecordedActionRow`, for the load to record; absent when there are none.
    */
   actions?: ObjectRef;
@@ -82,10 +83,10 @@ export async function transformPriceBatch(
     }
     let body: Readable;
     try {
-      body = await readRaw(s3, part, signal, (reading) => actions.push(...withSymbol(part, reading)));
+      body = await readRaw(s3, part, signal, (reading) => actions.push(...withSymbol(part, reading, request)));
     } catch (err) {
       if (signal?.aborted) throw signal.reason;
-      if (!(err instanceof YahooChartFormatError)) throw err;
+      if (!(err instanceof ProviderFormatError)) throw err;
       // Checked before archiving, so only a body archived by other code gets here: its own failure, not the batch's.
       addFileFailures(counts, [{ file: part.origin, type: FAILURE_TYPES.providerRejected, message: err.message }]);
       continue;
@@ -145,14 +146,22 @@ async function readRaw(
   return Readable.from([reading.csv]);
 }
 
-function withSymbol(part: RawPart, reading: RawFormatReading): RecordedActionRow[] {
+/**
+ * The part's actions within the run's [from, to], as the bars are: a provider without range parameters (Alpha
+ * Vantage) answers with its whole history, and a run records what it was asked for, as it loads.
+ */
+function withSymbol(part: RawPart, reading: RawFormatReading, range: IngestPricesRequest): RecordedActionRow[] {
   const symbol = part.symbol?.toUpperCase();
   if (!symbol) return [];
-  return reading.actions.map((action) =>
-    action.kind === 'split'
-      ? { symbol, exDate: action.exDate, kind: 'split', ratio: action.ratio, cashAmount: null }
-      : { symbol, exDate: action.exDate, kind: 'dividend', ratio: null, cashAmount: action.cashAmount },
-  );
+  const within = ({ exDate }: { exDate: string }) =>
+    (range.from === undefined || exDate >= range.from) && (range.to === undefined || exDate <= range.to);
+  return reading.actions
+    .filter(within)
+    .map((action) =>
+      action.kind === 'split'
+        ? { symbol, exDate: action.exDate, kind: 'split', ratio: action.ratio, cashAmount: null }
+        : { symbol, exDate: action.exDate, kind: 'dividend', ratio: null, cashAmount: action.cashAmount },
+    );
 }
 
 /** Fixed key per run and batch, so a retried transform overwrites its own actions. */

@@ -1,12 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { MAX_BATCH_SIZE, PRICE_SOURCES } from '../../contracts';
+import { MAX_BATCH_SIZE, PRICE_PROVIDER_NAMES, PRICE_SOURCES } from '../../contracts';
 import { IsoDate, TickerSymbol } from '../schemas/common';
 
 /** The body of `POST /v1/runs/prices`, and the request a price schedule stores. */
 export const StartPricesBody = Type.Object(
   {
     source: Type.Enum([...PRICE_SOURCES], {
-      description: 'csv: a file or folder on the server; stooq, yahoo: fetch symbols from that provider',
+      description: `csv: a file or folder on the server; ${PRICE_PROVIDER_NAMES.join(', ')}: fetch symbols from that provider`,
     }),
     path: Type.Optional(
       Type.String({ minLength: 1, maxLength: 4096, description: 'csv only: a file or folder inside an import root' }),

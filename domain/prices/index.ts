@@ -15,3 +15,7 @@ export { checkSymbol, normalizeSymbol } from './symbols';
 export { parseYahooChart, YahooChartFormatError, YAHOO_CSV_HEADER } from './yahoo-chart';
 export type { YahooChart, YahooChartAction } from './yahoo-chart';
 export { RAW_FORMAT_READERS, type RawFormatReading } from './raw-formats';
+export { ProviderFormatError, type ProviderAction } from './provider-format';
+export { parseAlphaVantageDaily, alphaVantageNotice, AlphaVantageFormatError } from './alphavantage-daily';
+export type { AlphaVantageDaily, AlphaVantageNoticeKey } from './alphavantage-daily';
+export { parseTiingoDaily, TiingoFormatError, type TiingoDaily } from './tiingo-daily';

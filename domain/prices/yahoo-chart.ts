@@ -4,12 +4,13 @@
  * rules and row accounting as any CSV, so a null close in Yahoo's arrays is a rejected row, never a silent gap.
  */
 
+import { ProviderFormatError, type ProviderAction } from './provider-format';
+
 /** Header of the `yahoo` CSV layout (domain/prices/layouts.ts): no symbol column, the part names the symbol. */
 export const YAHOO_CSV_HEADER = 'Date,Open,High,Low,Close,Adj Close,Volume';
 
 /** A split or dividend as Yahoo reports it, on its ex-date. */
-export type YahooChartAction =
-  { kind: 'split'; exDate: string; ratio: number } | { kind: 'dividend'; exDate: string; cashAmount: number };
+export type YahooChartAction = ProviderAction;
 
 export interface YahooChart {
   /** `YAHOO_CSV_HEADER` and one line per timestamp, in Yahoo's order; empty fields where Yahoo has null. */
@@ -18,7 +19,7 @@ export interface YahooChart {
 }
 
 /** The body is not the chart JSON Yahoo documents; the message says what was wrong. */
-export class YahooChartFormatError extends Error {
+export class YahooChartFormatError extends ProviderFormatError {
   constructor(message: string) {
     super(`Not a Yahoo chart answer: ${message}`);
     this.name = 'YahooChartFormatError';

@@ -94,7 +94,7 @@ describe('stooq adapter fetchSymbol: one request for one symbol', () => {
       sha256: sha256(expectedAapl),
       bytes: Buffer.byteLength(expectedAapl),
       symbol: 'AAPL.US',
-      origin: `${server.url}?s=aapl.us&i=d&d1=20130211&d2=20130215`,
+      origin: `${server.url}/q/d/l/?s=aapl.us&i=d&d1=20130211&d2=20130215`,
     });
     expect(server.requests).toHaveLength(1);
   });

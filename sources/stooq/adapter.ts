@@ -4,7 +4,8 @@ import { collectBatchInTurn } from './batch-collect';
 import { fetchStooqCsv } from './fetch-symbol';
 import { planStooqBatches } from './plan';
 import type { StooqSource, StooqSourceOptions } from './types';
-import { buildStooqUrl, redactUrl } from './url';
+import { redactUrl } from '../http/redact-url';
+import { buildStooqUrl } from './url';
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 

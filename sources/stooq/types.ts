@@ -3,7 +3,7 @@ import type { HttpPriceProvider, SourceContext } from '../types';
 import type { StooqQuery } from './url';
 
 export interface StooqSourceOptions {
-  /** `config.stooq.url`. */
+  /** `config.stooq.url`: scheme, host and port; the adapter appends the download path. */
   baseUrl: string;
   /** Per-request limit, so one hung connection fails fast and is retried instead of eating the activity timeout. */
   requestTimeoutMs?: number;

@@ -9,29 +9,17 @@ export interface StooqQuery {
   to?: string;
 }
 
-/** Query parameters that may carry a credential; they never leave the process as lineage. */
-const SECRET_PARAMS = ['apikey', 'api_key', 'key', 'token'];
+/** The documented CSV download path, appended to `STOOQ_URL` (scheme, host and port only). */
+const DOWNLOAD_PATH = '/q/d/l/';
 
-/**
- * Stooq's CSV download: `?s=<symbol>&i=d[&d1=YYYYMMDD&d2=YYYYMMDD]`. Built with `URL` so a base URL that already
- * carries parameters (an API key, a proxy's own query) keeps them.
- */
+/** Stooq's CSV download: `GET {STOOQ_URL}/q/d/l/?s=<symbol>&i=d[&d1=YYYYMMDD&d2=YYYYMMDD]`. */
 export function buildStooqUrl(baseUrl: string, query: StooqQuery): URL {
-  const url = new URL(baseUrl);
+  const url = new URL(DOWNLOAD_PATH, baseUrl);
   url.searchParams.set('s', query.symbol.toLowerCase());
   url.searchParams.set('i', 'd');
   if (query.from !== undefined) url.searchParams.set('d1', compactDate(query.from));
   if (query.to !== undefined) url.searchParams.set('d2', compactDate(query.to));
   return url;
-}
-
-/** The URL as recorded for lineage: the same request, minus anything that looks like a credential. */
-export function redactUrl(url: URL): string {
-  const copy = new URL(url);
-  for (const name of [...copy.searchParams.keys()]) {
-    if (SECRET_PARAMS.includes(name.toLowerCase())) copy.searchParams.delete(name);
-  }
-  return copy.toString();
 }
 
 function compactDate(isoDate: string): string {

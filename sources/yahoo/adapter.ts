@@ -1,8 +1,7 @@
-import { ApplicationFailure } from '@temporalio/common';
-import { FAILURE_TYPES } from '../../contracts';
-import { planStooqBatches as planSymbolBatches } from '../stooq/plan';
-import type { HttpPriceProvider, SourceContext } from '../types';
-import { yahooFetchFailure, yahooResponseFailure } from './classify';
+import { fetchProviderAnswer } from '../http/fetch-answer';
+import { planProviderSymbols } from '../http/plan-symbols';
+import type { HttpPriceProvider } from '../types';
+import { yahooResponseFailure } from './classify';
 import { buildYahooUrl } from './url';
 
 export interface YahooSourceOptions {
@@ -19,39 +18,14 @@ export function createYahooSource(options: YahooSourceOptions): HttpPriceProvide
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   return {
     name: 'yahoo',
-    plan: (input) =>
-      Promise.resolve().then(() => {
-        const symbols = input.request.symbols ?? [];
-        if (symbols.length === 0) {
-          throw ApplicationFailure.nonRetryable('A yahoo run needs at least one symbol', FAILURE_TYPES.invalidInput);
-        }
-        return planSymbolBatches(symbols, input.batchSize);
-      }),
+    plan: (input) => Promise.resolve().then(() => planProviderSymbols('yahoo', input)),
     async fetchSymbol(input, ctx) {
       const url = buildYahooUrl(options.baseUrl, input);
-      const body = await fetchChart(url, input.symbol, ctx, timeoutMs);
-      const archived = await ctx.archiveRaw('yahoo', input.runDate, body, 'json');
+      const answer = await fetchProviderAnswer({ provider: 'Yahoo', symbol: input.symbol, url, timeoutMs }, ctx);
+      const failure = yahooResponseFailure(input.symbol, answer);
+      if (failure) throw failure;
+      const archived = await ctx.archiveRaw('yahoo', input.runDate, answer.body, 'json');
       return { ...archived, symbol: input.symbol, origin: url.toString(), format: 'yahoo-chart-json' };
     },
   };
-}
-
-async function fetchChart(url: URL, symbol: string, ctx: SourceContext, timeoutMs: number): Promise<Buffer> {
-  let response: Response;
-  let body: Buffer;
-  try {
-    response = await ctx.fetch(url, { signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]) });
-    body = Buffer.from(await response.arrayBuffer());
-  } catch (error) {
-    // Temporal's cancellation is rethrown as is, so the activity is reported cancelled rather than failed.
-    if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
-    throw yahooFetchFailure(symbol, error);
-  }
-  const failure = yahooResponseFailure(symbol, {
-    status: response.status,
-    retryAfter: response.headers.get('retry-after'),
-    body,
-  });
-  if (failure) throw failure;
-  return body;
 }

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../../contracts';
 import { parseYahooChart, YahooChartFormatError } from '../../domain/prices';
-import { httpStatusFailure, providerFetchFailure, type ProviderHttpResponse } from '../http/provider-failures';
+import { httpStatusFailure, type ProviderHttpResponse } from '../http/provider-failures';
 
 /**
  * Why a chart answer cannot be archived as this symbol's prices, or undefined when it can. Yahoo answers an unknown
@@ -31,8 +31,4 @@ export function yahooResponseFailure(
     );
   }
   return undefined;
-}
-
-export function yahooFetchFailure(symbol: string, error: unknown): ApplicationFailure {
-  return providerFetchFailure('Yahoo', symbol, error);
 }

@@ -10,13 +10,13 @@ import { findFreePort } from '../../infra/local-stack/free-port';
 import { requestContext } from '../../infra/telemetry/request-context';
 import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
 import { createCsvSource } from '../../sources/csv';
-import { createStooqSource } from '../../sources/stooq';
+import { createPriceProviders, providerRequestsPerSecond } from '../../sources/providers';
 import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
-import { createYahooSource } from '../../sources/yahoo';
 import { createWorkerMetrics } from '../../workers/shared/metrics';
 import { startOpsServer, type OpsServer } from '../../workers/shared/ops-server';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../../workers/shared/workflow-bundle';
+import { testProviderSettings } from '../support/provider-settings';
 import { sharedStooqFixtures, startStooqServer, type StooqServer } from '../support/stooq-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { ingestPrices } from '../../workflows/ingest-prices';
@@ -63,6 +63,7 @@ beforeAll(async () => {
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger: new DefaultLogger('WARN'),
   });
+  const providers = testProviderSettings({ stooq: { url: stooq.url } });
   workers = [
     ...(await createEtlWorkers({
       connection: nativeConnection,
@@ -70,10 +71,9 @@ beforeAll(async () => {
       s3,
       sources: {
         csv: createCsvSource(),
-        stooq: createStooqSource({ baseUrl: stooq.url }),
-        yahoo: createYahooSource({ baseUrl: 'http://127.0.0.1:9' }),
+        ...createPriceProviders(providers),
       },
-      providerRequestsPerSecond: { stooq: 50, yahoo: 50 },
+      providerRequestsPerSecond: providerRequestsPerSecond(providers),
       workflowBundle,
       interceptors,
       fetch: providerFetch,

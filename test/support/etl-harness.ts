@@ -12,9 +12,10 @@ import type { Pool } from 'pg';
 import { createObjectStore, ensureBucket, type ObjectStore } from '../../infra/s3';
 import { createCsvSource } from '../../sources/csv';
 import { createSecSource } from '../../sources/sec';
-import { createPriceProviders } from '../../sources/providers';
+import { createPriceProviders, providerRequestsPerSecond } from '../../sources/providers';
 import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
+import { testProviderSettings } from './provider-settings';
 import { createTestDatabase } from './test-database';
 
 let bundle: Promise<{ code: string }> | undefined;
@@ -33,6 +34,10 @@ export interface EtlHarnessOptions {
   stooqUrl?: string;
   /** Base URL of a local Yahoo-format server (test/support/yahoo-server.ts). */
   yahooUrl?: string;
+  /** Base URL of a local Alpha Vantage-format server (test/support/alphavantage-server.ts); key TEST_API_KEY. */
+  alphavantageUrl?: string;
+  /** Base URL of a local Tiingo-format server (test/support/tiingo-server.ts); key TEST_API_KEY. */
+  tiingoUrl?: string;
   /** Base URL of a local SEC-format server (test/support/sec-server.ts). */
   secUrl?: string;
   /** Extra interceptors for the data worker, e.g. to simulate a crash after a load committed. */
@@ -67,6 +72,12 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
     logger: new DefaultLogger('WARN'),
   });
 
+  const providers = testProviderSettings({
+    stooq: { url: options.stooqUrl },
+    yahoo: { url: options.yahooUrl },
+    alphavantage: { url: options.alphavantageUrl },
+    tiingo: { url: options.tiingoUrl },
+  });
   const workers: Worker[] = [
     ...(await createEtlWorkers({
       connection: nativeConnection,
@@ -74,12 +85,9 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
       s3,
       sources: {
         csv: createCsvSource(),
-        ...createPriceProviders({
-          stooq: { url: options.stooqUrl ?? 'http://127.0.0.1:9/', requestsPerSecond: 50 },
-          yahoo: { url: options.yahooUrl ?? 'http://127.0.0.1:9', requestsPerSecond: 50 },
-        }),
+        ...createPriceProviders(providers),
       },
-      providerRequestsPerSecond: { stooq: 50, yahoo: 50 },
+      providerRequestsPerSecond: providerRequestsPerSecond(providers),
       sec: {
         source: createSecSource({
           baseUrl: options.secUrl ?? 'http://127.0.0.1:9',

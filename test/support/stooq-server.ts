@@ -29,7 +29,7 @@ export interface StooqRequest {
 }
 
 export interface StooqServer {
-  /** Base URL to give the adapter, e.g. `http://127.0.0.1:41234/q/d/l/`. */
+  /** Scheme, host and port only, as `STOOQ_URL` holds it, e.g. `http://127.0.0.1:41234`. */
   url: string;
   requests: StooqRequest[];
   requestsFor(symbol: string): StooqRequest[];
@@ -80,7 +80,7 @@ export async function startStooqServer(
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}${STOOQ_PATH}`,
+    url: `http://127.0.0.1:${port}`,
     requests,
     requestsFor: (symbol) => requests.filter((request) => request.symbol.toLowerCase() === symbol.toLowerCase()),
     // Idempotent, so a test can stop the server to simulate an outage and still clean up in afterEach.

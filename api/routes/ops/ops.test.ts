@@ -179,6 +179,8 @@ describe('GET /docs', () => {
       'csv',
       'stooq',
       'yahoo',
+      'alphavantage',
+      'tiingo',
     ]);
     expect(Object.keys(start.responses).sort()).toEqual([
       '200',

@@ -72,7 +72,7 @@ export function ImportPage() {
       );
     }
   };
-  const sources = kind === 'prices' ? ['csv', 'stooq', 'yahoo'] : ['file', 'sec'];
+  const sources = kind === 'prices' ? ['csv', 'stooq', 'yahoo', 'alphavantage', 'tiingo'] : ['file', 'sec'];
   const fromFile = source === 'csv' || source === 'file';
   return (
     <>

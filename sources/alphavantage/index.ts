@@ -1,0 +1,1 @@
+export { ALPHAVANTAGE_KEY_VARIABLE, createAlphaVantageSource, type AlphaVantageSourceOptions } from './adapter';

@@ -1,0 +1,1 @@
+export { TIINGO_KEY_VARIABLE, createTiingoSource, type TiingoSourceOptions } from './adapter';
