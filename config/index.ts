@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import type { PriceProvider } from '../contracts/providers';
 import { envSchema, type Env } from './schema';
 
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -55,6 +56,8 @@ export interface Config {
   };
   stooq: { url: string; requestsPerSecond: number };
   yahoo: { url: string; requestsPerSecond: number };
+  /** PRICE_PROVIDER_ORDER: the providers a `source: "auto"` run tries for each symbol, first to last. */
+  priceProviderOrder: PriceProvider[];
   sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
   /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
   maxLineBytes: number;
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
     },
     stooq: { url: e.STOOQ_URL, requestsPerSecond: e.STOOQ_REQUESTS_PER_SECOND },
     yahoo: { url: e.YAHOO_URL, requestsPerSecond: e.YAHOO_REQUESTS_PER_SECOND },
+    priceProviderOrder: e.PRICE_PROVIDER_ORDER,
     sec: {
       url: e.SEC_URL,
       tickersUrl: e.SEC_TICKERS_URL ?? secTickersUrl(e.SEC_URL),
