@@ -1,21 +1,28 @@
+import { createProviderHealthStore } from '../infra/provider-health';
+import { createRedis } from '../infra/redis';
 import { createObjectStore } from '../infra/s3';
+import { createAutoSource } from '../sources/auto';
 import { createCsvSource } from '../sources/csv';
 import { createSecSource } from '../sources/sec';
 import { createPriceProviders } from '../sources/providers';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
 
-runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, providerFetch }) =>
-  createEtlWorkers({
+runWorkerProcess('etl', ({ config, connection, logger, activityInterceptor, tuning, providerFetch, onClose }) => {
+  const redis = createRedis(config.redis.url, { logger });
+  onClose(() => Promise.resolve(redis.disconnect()));
+  return createEtlWorkers({
     connection,
     namespace: config.temporal.namespace,
     s3: createObjectStore(config.s3),
     sources: {
       csv: createCsvSource({ maxLineBytes: config.maxLineBytes }),
+      auto: createAutoSource(config.priceProviderOrder),
       ...createPriceProviders({ stooq: config.stooq, yahoo: config.yahoo }),
     },
     providerRequestsPerSecond: { stooq: config.stooq.requestsPerSecond, yahoo: config.yahoo.requestsPerSecond },
     fetch: providerFetch,
+    providerHealth: createProviderHealthStore(redis, { logger }),
     sec: {
       source: createSecSource({
         baseUrl: config.sec.url,
@@ -27,5 +34,5 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
     maxLineBytes: config.maxLineBytes,
     interceptors: { activity: [activityInterceptor] },
     tuning: tuning(),
-  }),
-);
+  });
+});

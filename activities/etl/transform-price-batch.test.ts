@@ -3,6 +3,7 @@ import { CancelledFailure, type Logger } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { memoryObjectStore } from '../../test/support/memory-object-store';
 import { createCsvSource } from '../../sources/csv';
+import { createAutoSource } from '../../sources/auto';
 import { createPriceProviders } from '../../sources/providers';
 import { createEtlActivities } from '.';
 
@@ -24,6 +25,7 @@ describe('transformPriceBatch activity, cancelled', () => {
       s3,
       sources: {
         csv: createCsvSource(),
+        auto: createAutoSource(['yahoo', 'stooq']),
         ...createPriceProviders({
           stooq: { url: 'http://127.0.0.1:9/', requestsPerSecond: 1 },
           yahoo: { url: 'http://127.0.0.1:9', requestsPerSecond: 1 },

@@ -9,6 +9,7 @@ import { createObjectStore, ensureBucket } from '../../infra/s3';
 import { findFreePort } from '../../infra/local-stack/free-port';
 import { requestContext } from '../../infra/telemetry/request-context';
 import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
+import { createAutoSource } from '../../sources/auto';
 import { createCsvSource } from '../../sources/csv';
 import { createStooqSource } from '../../sources/stooq';
 import { createDataWorkers } from '../../workers/data-workers';
@@ -70,6 +71,7 @@ beforeAll(async () => {
       s3,
       sources: {
         csv: createCsvSource(),
+        auto: createAutoSource(['stooq']),
         stooq: createStooqSource({ baseUrl: stooq.url }),
         yahoo: createYahooSource({ baseUrl: 'http://127.0.0.1:9' }),
       },
