@@ -7,7 +7,7 @@ import {
   type ProviderAttempt,
 } from './provider-failover';
 
-const unknown = { type: FAILURE_TYPES.unknownSymbol, message: 'no such symbol' };
+const unknown: { type: string; message: string } = { type: FAILURE_TYPES.unknownSymbol, message: 'no such symbol' };
 const throttled = { type: 'ProviderUnavailable', message: 'HTTP 429' };
 
 /** Answers as scripted per provider and records the order in which providers were asked. */
