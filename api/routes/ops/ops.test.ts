@@ -148,6 +148,7 @@ describe('GET /docs', () => {
       '/metrics',
       '/ready',
       '/v1/companies/{cik}/fundamentals',
+      '/v1/providers',
       '/v1/runs',
       '/v1/runs/analysis',
       '/v1/runs/fundamentals',
@@ -179,6 +180,7 @@ describe('GET /docs', () => {
       'csv',
       'stooq',
       'yahoo',
+      'auto',
     ]);
     expect(Object.keys(start.responses).sort()).toEqual([
       '200',
