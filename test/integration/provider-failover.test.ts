@@ -4,6 +4,7 @@ import { createTestRedis, type TestRedis } from '../../api/test-support/test-red
 import { loadConfig } from '../../config';
 import { FAILOVER_ATTEMPTS, FAILURE_TYPES, type IngestPricesResult, type ProvidersResponse } from '../../contracts';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
+import { recordHistory } from '../support/record-history';
 import { startStooqServer, type StooqServer } from '../support/stooq-server';
 import { startYahooServer, type YahooBar, type YahooFault, type YahooServer } from '../support/yahoo-server';
 
@@ -114,7 +115,10 @@ describe('source "auto": each symbol from the first provider of PRICE_PROVIDER_O
       payload: { source: 'auto', symbols: ['AAPL', 'MSFT', 'IBM', 'ZZZZ'], from: '2020-08-01', to: '2020-09-30' },
     });
     expect(response.statusCode).toBe(202);
-    const run = await waitForRun(response.json<{ workflowId: string }>().workflowId);
+    const { workflowId } = response.json<{ workflowId: string }>();
+    const run = await waitForRun(workflowId);
+    // Pins the failover's command sequence: test/replay replays it on every later workflow change.
+    recordHistory(`${workflowId}/b0001`, 'ingest-price-batch-auto-failover');
 
     expect(run).toMatchObject({ status: 'COMPLETED', outcome: 'partial' });
     expect(run.result).toMatchObject({
