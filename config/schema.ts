@@ -20,7 +20,8 @@ const providerOrder = csv.pipe(
   z.array(z.string()).transform((names, ctx): PriceProvider[] => {
     const expected = `expected comma-separated names of ${PRICE_PROVIDER_NAMES.join(', ')}`;
     const unknown = names.filter((name) => !isPriceProvider(name));
-    if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `not a price provider: ${unknown.join(', ')} (${expected})` });
+    if (unknown.length > 0)
+      ctx.addIssue({ code: 'custom', message: `not a price provider: ${unknown.join(', ')} (${expected})` });
     if (names.length === 0) ctx.addIssue({ code: 'custom', message: `names no provider (${expected})` });
     const twice = names.filter((name, i) => names.indexOf(name) !== i);
     if (twice.length > 0) ctx.addIssue({ code: 'custom', message: `names a provider twice: ${twice.join(', ')}` });

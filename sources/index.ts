@@ -7,7 +7,10 @@ import type { StooqSource } from './stooq/types';
  * plans: its symbols are fetched through the providers' own adapters). Stooq's is typed
  * as its own for the per-symbol activities recorded before the provider registry (`fetchStooqSymbol`).
  */
-export type SourceRegistry = { csv: PriceSourceAdapter; auto: PriceSourceAdapter } & Record<PriceProvider, HttpPriceProvider> & {
+export type SourceRegistry = { csv: PriceSourceAdapter; auto: PriceSourceAdapter } & Record<
+  PriceProvider,
+  HttpPriceProvider
+> & {
     stooq: StooqSource;
   };
 

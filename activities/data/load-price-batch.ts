@@ -92,7 +92,9 @@ export async function loadPriceBatch(
 /** `auto` batches: each symbol's provider, from the parts that name the provider that answered. */
 function rowSources(parts: RawPart[]): { symbol: string; source: string }[] {
   return parts.flatMap((part) =>
-    part.provider && part.symbol && !part.failure ? [{ symbol: normalizeSymbol(part.symbol), source: part.provider }] : [],
+    part.provider && part.symbol && !part.failure
+      ? [{ symbol: normalizeSymbol(part.symbol), source: part.provider }]
+      : [],
   );
 }
 

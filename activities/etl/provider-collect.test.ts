@@ -18,7 +18,10 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  server = await startYahooServer({ IBM: { bars: [bar] } }, { MSFT: [{ status: 429, retryAfter: '3' }, { status: 503 }] });
+  server = await startYahooServer(
+    { IBM: { bars: [bar] } },
+    { MSFT: [{ status: 429, retryAfter: '3' }, { status: 503 }] },
+  );
   const s3 = memoryObjectStore();
   const sources = {
     csv: createCsvSource(),
@@ -92,7 +95,9 @@ describe('provider health', () => {
   it('counts nothing for a request that was never made (not a provider)', async () => {
     const { activities, env, recorded } = await setUp();
     await failureOf(
-      env.run(() => activities.fetchProviderSymbol({ source: 'csv' as PriceProvider, symbol: 'A', runDate: '2024-01-05' })),
+      env.run(() =>
+        activities.fetchProviderSymbol({ source: 'csv' as PriceProvider, symbol: 'A', runDate: '2024-01-05' }),
+      ),
     );
     expect(recorded).toEqual([]);
   });

@@ -25,7 +25,10 @@ const stooqCsv = (rows: [string, number][]): string =>
   ) + '\r\n';
 
 /** More throttles than the failover's attempts: Yahoo never answers IBM within them. */
-const throttleIbm: YahooFault[] = Array.from({ length: FAILOVER_ATTEMPTS + 2 }, () => ({ status: 429, retryAfter: '0' }));
+const throttleIbm: YahooFault[] = Array.from({ length: FAILOVER_ATTEMPTS + 2 }, () => ({
+  status: 429,
+  retryAfter: '0',
+}));
 
 let yahoo: YahooServer;
 let stooq: StooqServer;

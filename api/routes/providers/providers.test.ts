@@ -1,8 +1,6 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access --
-   inject() answers untyped JSON; the assertions below are what check its shape. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { PRICE_PROVIDER_NAMES, type PriceProvider } from '../../../contracts';
+import { PRICE_PROVIDER_NAMES, type PriceProvider, type ProvidersResponse } from '../../../contracts';
 import type { ProviderHealthReader, ProviderHealthSnapshot } from '../../../infra/provider-health';
 import apiKeyPlugin from '../../plugins/api-key';
 import configPlugin from '../../plugins/config';
@@ -17,9 +15,7 @@ function fakeHealth(snapshots: Partial<Record<PriceProvider, ProviderHealthSnaps
   const health: ProviderHealthReader = {
     read: (provider, windowHours) => {
       reads.push([provider, windowHours]);
-      return Promise.resolve(
-        snapshots[provider] ?? { requests: 0, throttles: 0, failures: 0, lastSuccess: null },
-      );
+      return Promise.resolve(snapshots[provider] ?? { requests: 0, throttles: 0, failures: 0, lastSuccess: null });
     },
   };
   return { health, reads };
@@ -40,7 +36,12 @@ async function appWith(health: ProviderHealthReader, env: Record<string, string>
 describe('GET /v1/providers', () => {
   it('reports every provider of the registry with its queue, rate limit, auto order and recent counts', async () => {
     const { health, reads } = fakeHealth({
-      yahoo: { requests: 12, throttles: 3, failures: 2, lastSuccess: { at: '2026-12-03T12:00:00.000Z', symbol: 'AAPL' } },
+      yahoo: {
+        requests: 12,
+        throttles: 3,
+        failures: 2,
+        lastSuccess: { at: '2026-12-03T12:00:00.000Z', symbol: 'AAPL' },
+      },
     });
     const app = await appWith(health, {
       PRICE_PROVIDER_ORDER: 'stooq,yahoo',
@@ -49,9 +50,9 @@ describe('GET /v1/providers', () => {
     });
     const response = await app.inject({ url: '/v1/providers' });
     expect(response.statusCode).toBe(200);
-    const { providers } = response.json();
-    expect(providers.map((p: { name: string }) => p.name)).toEqual(PRICE_PROVIDER_NAMES);
-    const byName = Object.fromEntries(providers.map((p: { name: string }) => [p.name, p]));
+    const { providers } = response.json<ProvidersResponse>();
+    expect(providers.map((p) => p.name)).toEqual(PRICE_PROVIDER_NAMES);
+    const byName = Object.fromEntries(providers.map((p) => [p.name, p]));
     expect(byName.yahoo).toEqual({
       name: 'yahoo',
       taskQueue: 'etl-yahoo',
@@ -74,9 +75,10 @@ describe('GET /v1/providers', () => {
 
   it('gives a provider left out of PRICE_PROVIDER_ORDER no auto place', async () => {
     const app = await appWith(fakeHealth({}).health, { PRICE_PROVIDER_ORDER: 'yahoo' });
-    const { providers } = (await app.inject({ url: '/v1/providers' })).json();
-    expect(providers.find((p: { name: string }) => p.name === 'stooq').autoOrder).toBeNull();
-    expect(providers.find((p: { name: string }) => p.name === 'yahoo').autoOrder).toBe(1);
+    const { providers } = (await app.inject({ url: '/v1/providers' })).json<ProvidersResponse>();
+    // Every other provider of the registry is left out too.
+    const places = Object.fromEntries(providers.map((p) => [p.name, p.autoOrder]));
+    expect(places).toEqual({ ...Object.fromEntries(PRICE_PROVIDER_NAMES.map((n) => [n, null])), yahoo: 1 });
     await app.close();
   });
 
