@@ -41,13 +41,14 @@ export const ACTIVITY_OPTIONS = {
   /**
    * Collecting from one provider of several (`source: "auto"`): a few quick retries, then the symbol passes to the
    * next provider, so a provider that keeps throttling costs seconds, not the hour `collect`'s retries may take.
-   * The schedule-to-close bound also caps a long Retry-After (which Temporal honours over the backoff) and the wait
-   * in the queue: a symbol never waits on one provider longer than this.
+   * The schedule-to-close bound also caps a long Retry-After (which Temporal honours over the backoff): a symbol
+   * never waits on one provider longer than this. It counts the wait in the rate-limited queue too, so it is set well
+   * above what a run's symbols in flight take to start (4 batches of 50 at 1 request a second: under 4 minutes).
    */
   failoverCollect: (taskQueue: string): ActivityOptions => ({
     taskQueue,
     startToCloseTimeout: '5 minutes',
-    scheduleToCloseTimeout: '15 minutes',
+    scheduleToCloseTimeout: '1 hour',
     heartbeatTimeout: HEARTBEAT_TIMEOUT,
     retry: { ...DEFAULT_RETRY, maximumInterval: '5s', maximumAttempts: FAILOVER_ATTEMPTS },
   }),

@@ -6,7 +6,7 @@ export const PROVIDER_HEALTH_WINDOW_HOURS = 24;
 /** What one request to a provider came to, as its one-request activity saw it. */
 export type ProviderRequestOutcome =
   | { kind: 'success'; symbol: string }
-  /** HTTP 429 or the provider's own "slow down": retried, and under `auto` eventually passed to the next provider. */
+  /** HTTP 429 or the provider's own "slow down": retried, and under `auto` passed to the next provider in the end. */
   | { kind: 'throttled'; symbol: string }
   /** Anything else that was not an answer: unknown symbol, refused, 5xx, network error, timeout. */
   | { kind: 'failed'; symbol: string };
@@ -28,7 +28,7 @@ export interface ProviderStatus {
   /** 1-based position in PRICE_PROVIDER_ORDER, which `source: "auto"` follows; null when `auto` never uses it. */
   autoOrder: number | null;
   recent: ProviderRequestCounts & { windowHours: number };
-  /** The latest request that got bars (or the provider's "known, nothing in range"), within the counters' lifetime. */
+  /** The latest request the provider answered (bars, or "known, nothing in range"), whenever it was. */
   lastSuccess: { at: string; symbol: string } | null;
 }
 
