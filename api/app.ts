@@ -23,6 +23,7 @@ import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
 import fundamentalsRoutes from './routes/fundamentals';
 import opsRoutes from './routes/ops';
+import providersRoutes from './routes/providers';
 import runsRoutes from './routes/runs';
 import schedulesRoutes from './routes/schedules';
 import analysisRunRoutes from './routes/runs/analysis';
@@ -69,6 +70,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(securityChartRoutes, { prefix: '/v1' });
     await fastify.register(securityReportRoutes, { prefix: '/v1' });
     await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
+    await fastify.register(providersRoutes, { prefix: '/v1' });
     await fastify.register(staticPlugin);
   },
   { name: 'api' },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import type { PriceProvider } from '../contracts/providers';
 import { envSchema, type Env } from './schema';
 
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -58,6 +59,8 @@ export interface Config {
   /** `apiKey` absent: the etl worker refuses alphavantage runs (ProviderNotConfigured), other processes never need it. */
   alphavantage: { url: string; requestsPerSecond: number; apiKey?: string };
   tiingo: { url: string; requestsPerSecond: number; apiKey?: string };
+  /** PRICE_PROVIDER_ORDER: the providers a `source: "auto"` run tries for each symbol, first to last. */
+  priceProviderOrder: PriceProvider[];
   sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
   /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
   maxLineBytes: number;
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
       apiKey: e.ALPHAVANTAGE_API_KEY,
     },
     tiingo: { url: e.TIINGO_URL, requestsPerSecond: e.TIINGO_REQUESTS_PER_SECOND, apiKey: e.TIINGO_API_KEY },
+    priceProviderOrder: e.PRICE_PROVIDER_ORDER,
     sec: {
       url: e.SEC_URL,
       tickersUrl: e.SEC_TICKERS_URL ?? secTickersUrl(e.SEC_URL),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRICE_PROVIDER_NAMES, isPriceProvider, type PriceProvider } from '../contracts/providers';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const csv = z.string().transform((s) =>
@@ -14,6 +15,19 @@ const hostUrl = url.refine((value) => {
   return (parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '' && parsed.hash === '';
 }, 'expected scheme, host and port only (e.g. https://query1.finance.yahoo.com): the adapter appends the path');
 const replicas = z.coerce.number().int().min(0).max(32);
+/** Provider names from the registry, each once, at least one: the order `source: "auto"` tries them in. */
+const providerOrder = csv.pipe(
+  z.array(z.string()).transform((names, ctx): PriceProvider[] => {
+    const expected = `expected comma-separated names of ${PRICE_PROVIDER_NAMES.join(', ')}`;
+    const unknown = names.filter((name) => !isPriceProvider(name));
+    if (unknown.length > 0)
+      ctx.addIssue({ code: 'custom', message: `not a price provider: ${unknown.join(', ')} (${expected})` });
+    if (names.length === 0) ctx.addIssue({ code: 'custom', message: `names no provider (${expected})` });
+    const twice = names.filter((name, i) => names.indexOf(name) !== i);
+    if (twice.length > 0) ctx.addIssue({ code: 'custom', message: `names a provider twice: ${twice.join(', ')}` });
+    return names.filter(isPriceProvider);
+  }),
+);
 
 /** Every variable the system reads. Defaults describe the local stack started by `npm start`. */
 export const envSchema = z.object({
@@ -132,6 +146,8 @@ export const envSchema = z.object({
     .number()
     .positive()
     .default(50 / 3600),
+  /** The providers `POST /v1/runs/prices {"source": "auto"}` tries for each symbol, first to last (comma-separated). */
+  PRICE_PROVIDER_ORDER: providerOrder.default(['yahoo', 'stooq']),
   /** SEC's API host: `{SEC_URL}/api/xbrl/companyfacts/CIK##########.json`. */
   SEC_URL: url.default('https://data.sec.gov'),
   /** SEC's CIK ↔ ticker file; unset: www.sec.gov's for the real SEC, else `{SEC_URL}/files/company_tickers.json`. */

@@ -20,6 +20,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
   nonRetryableErrorTypes: NON_RETRYABLE_FAILURES,
 };
 
+/** Attempts at one symbol on one provider under `source: "auto"` before the next provider is tried. */
+export const FAILOVER_ATTEMPTS = 3;
+
 export const ACTIVITY_OPTIONS = {
   /** Planning a run: reads a folder or a file index, on the source's collect queue. */
   plan: (taskQueue: string): ActivityOptions => ({
@@ -34,6 +37,20 @@ export const ACTIVITY_OPTIONS = {
     startToCloseTimeout: '30 minutes',
     heartbeatTimeout: HEARTBEAT_TIMEOUT,
     retry: { ...DEFAULT_RETRY, maximumAttempts: 10 },
+  }),
+  /**
+   * Collecting from one provider of several (`source: "auto"`): a few quick retries, then the symbol passes to the
+   * next provider, so a provider that keeps throttling costs seconds, not the hour `collect`'s retries may take.
+   * The schedule-to-close bound also caps a long Retry-After (which Temporal honours over the backoff): a symbol
+   * never waits on one provider longer than this. It counts the wait in the rate-limited queue too, so it is set well
+   * above what a run's symbols in flight take to start (4 batches of 50 at 1 request a second: under 4 minutes).
+   */
+  failoverCollect: (taskQueue: string): ActivityOptions => ({
+    taskQueue,
+    startToCloseTimeout: '5 minutes',
+    scheduleToCloseTimeout: '1 hour',
+    heartbeatTimeout: HEARTBEAT_TIMEOUT,
+    retry: { ...DEFAULT_RETRY, maximumInterval: '5s', maximumAttempts: FAILOVER_ATTEMPTS },
   }),
   /** Parsing and validation on the etl queue. */
   etl: {

@@ -24,6 +24,11 @@ export const FAILURE_TYPES = {
   notARegularFile: 'NotARegularFile',
   /** A line is longer than MAX_LINE_BYTES: refused while streaming, so memory stays bounded on any file. */
   lineTooLong: 'LineTooLong',
+  /**
+   * `source: "auto"`: every provider of PRICE_PROVIDER_ORDER failed the symbol, for different reasons (the message
+   * names each); when they all failed alike, that one type is used instead.
+   */
+  everyProviderFailed: 'EveryProviderFailed',
 } as const;
 
 export type FailureType = (typeof FAILURE_TYPES)[keyof typeof FAILURE_TYPES];

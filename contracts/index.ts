@@ -2,6 +2,7 @@ export * from './task-queues';
 export * from './failures';
 export * from './prices';
 export * from './providers';
+export * from './provider-health';
 export * from './search-attributes';
 export * from './row-counts';
 export * from './fundamentals';

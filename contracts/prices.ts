@@ -1,8 +1,10 @@
 /** Vocabulary of the price ETL, shared by the API, the workflows and the activities. */
 
+import type { PriceProvider } from './providers';
 import type { BatchedRunProgress, BatchedRunTotals } from './runs';
 
-export const PRICE_SOURCES = ['csv', 'stooq', 'yahoo', 'alphavantage', 'tiingo'] as const;
+/** `auto`: each symbol from the first provider of PRICE_PROVIDER_ORDER that answers it (see workflows/failover-collect-step.ts). */
+export const PRICE_SOURCES = ['csv', 'stooq', 'yahoo', 'alphavantage', 'tiingo', 'auto'] as const;
 export type PriceSource = (typeof PRICE_SOURCES)[number];
 
 /**
@@ -125,6 +127,11 @@ export interface RawPart extends ObjectRef {
   failure?: { type: string; message: string };
   /** How the raw object is read when it is not price CSV: a provider's JSON, turned into CSV rows by domain code. */
   format?: RawFormat;
+  /**
+   * The provider that answered, set when the run's source is `auto`: its rows are loaded with this as their
+   * `source`, not "auto". Absent otherwise (every row is from the run's source).
+   */
+  provider?: PriceProvider;
 }
 
 /**
@@ -140,7 +147,12 @@ export interface PlannedBatch {
   symbols: string[];
   /** Present when planning already archived the raw data (local files); absent for remote sources. */
   parts?: RawPart[];
+  /** `auto` only: the providers to try for each symbol, in order (PRICE_PROVIDER_ORDER when the run was planned). */
+  providers?: PriceProvider[];
 }
+
+/** `auto` only: which provider served each symbol, symbols sorted; a provider that served none is left out. */
+export type SymbolsByProvider = Partial<Record<PriceProvider, string[]>>;
 
 export interface LoadCounts {
   rowsInserted: number;
@@ -150,7 +162,10 @@ export interface LoadCounts {
   changedSymbols?: string[];
 }
 
-export interface IngestPricesResult extends RowCounts, LoadCounts, BatchedRunTotals {}
+export interface IngestPricesResult extends RowCounts, LoadCounts, BatchedRunTotals {
+  /** `auto` runs: the provider each loaded symbol came from. */
+  symbolsByProvider?: SymbolsByProvider;
+}
 
 export interface IngestProgress extends BatchedRunProgress {
   rowsLoaded: number;

@@ -14,7 +14,7 @@ export const PRICE_PROVIDERS = {
   alphavantage: { probesUnknownSymbol: false },
   /** Tiingo answers an unknown ticker with 404 and an empty range with `[]`: no probe needed. */
   tiingo: { probesUnknownSymbol: false },
-} as const satisfies Partial<Record<PriceSource, { probesUnknownSymbol: boolean }>>;
+} as const satisfies Partial<Record<Exclude<PriceSource, 'auto'>, { probesUnknownSymbol: boolean }>>;
 
 export type PriceProvider = keyof typeof PRICE_PROVIDERS;
 
@@ -30,6 +30,8 @@ export const providerTaskQueue = (provider: PriceProvider): `etl-${PriceProvider
  */
 export const SOURCE_COLLECT_QUEUES = {
   csv: 'etl',
+  // Planned on `etl`; each symbol is then fetched on the queue of each provider it tries.
+  auto: 'etl',
   ...(Object.fromEntries(PRICE_PROVIDER_NAMES.map((name) => [name, providerTaskQueue(name)])) as {
     [P in PriceProvider]: `etl-${P}`;
   }),

@@ -3,10 +3,14 @@ import type { HttpPriceProvider, PriceSourceAdapter } from './types';
 import type { StooqSource } from './stooq/types';
 
 /**
- * An adapter for every price source: local files, and every HTTP provider of `PRICE_PROVIDERS`. Stooq's is typed
+ * An adapter for every price source: local files, every HTTP provider of `PRICE_PROVIDERS`, and `auto` (which only
+ * plans: its symbols are fetched through the providers' own adapters). Stooq's is typed
  * as its own for the per-symbol activities recorded before the provider registry (`fetchStooqSymbol`).
  */
-export type SourceRegistry = { csv: PriceSourceAdapter } & Record<PriceProvider, HttpPriceProvider> & {
+export type SourceRegistry = { csv: PriceSourceAdapter; auto: PriceSourceAdapter } & Record<
+  PriceProvider,
+  HttpPriceProvider
+> & {
     stooq: StooqSource;
   };
 

@@ -1,6 +1,7 @@
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { PRICE_PROVIDER_NAMES, providerTaskQueue, TASK_QUEUES, type PriceProvider } from '../contracts';
 import { createEtlActivities } from '../activities/etl';
+import type { ProviderHealthRecorder } from '../infra/provider-health';
 import type { ObjectStore } from '../infra/s3';
 import type { SourceRegistry } from '../sources';
 import type { SecSource } from '../sources/sec';
@@ -25,6 +26,8 @@ export interface EtlWorkerOptions {
   tuning?: WorkerTuning;
   /** Provider HTTP (counted by the worker's metrics); the global fetch when left out. */
   fetch?: typeof fetch;
+  /** Counts each provider request for `GET /v1/providers` (Redis); nothing is counted when left out. */
+  providerHealth?: ProviderHealthRecorder;
 }
 
 /** The etl service: ingest workflows plus plan/transform on `etl`, and collection from each provider and SEC on its own queue. */
@@ -35,6 +38,7 @@ export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
     fetch: o.fetch,
     sec: o.sec?.source,
     maxLineBytes: o.maxLineBytes,
+    providerHealth: o.providerHealth,
   });
   const workflows = o.workflowBundle ? { workflowBundle: o.workflowBundle } : workflowCode();
   const common = { ...o.tuning, connection: o.connection, namespace: o.namespace, interceptors: o.interceptors };

@@ -1,6 +1,7 @@
-import { patched, proxyActivities, setCurrentDetails } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, setCurrentDetails } from '@temporalio/workflow';
 import {
   ACTIVITY_OPTIONS,
+  FAILURE_TYPES,
   SOURCE_COLLECT_QUEUES,
   isPriceProvider,
   type IngestPricesRequest,
@@ -8,10 +9,13 @@ import {
   type PlannedBatch,
   type RawPart,
   type RowCounts,
+  type SymbolsByProvider,
 } from '../contracts';
 import type { createEtlActivities } from '../activities/etl';
 import type { createDataActivities } from '../activities/data';
+import { collectWithFailover } from './failover-collect-step';
 import { collectProviderSymbols } from './provider-collect-step';
+import { symbolsByProvider } from './provider-failover';
 import { collectStooqSymbols } from './stooq-collect-step';
 
 export interface IngestPriceBatchInput {
@@ -27,6 +31,8 @@ export interface IngestPriceBatchInput {
 export interface IngestPriceBatchResult extends RowCounts, LoadCounts {
   batchKey: string;
   symbols: string[];
+  /** `auto` batches: which provider served each symbol that got a part. */
+  symbolsByProvider?: SymbolsByProvider;
 }
 
 const etl = proxyActivities<ReturnType<typeof createEtlActivities>>(ACTIVITY_OPTIONS.etl);
@@ -66,13 +72,20 @@ export async function ingestPriceBatch(input: IngestPriceBatchInput): Promise<In
   setCurrentDetails(
     `Loaded ${transformed.counts.rowsLoaded} bars of ${label} (${loaded.rowsInserted} new, ${loaded.rowsUpdated} changed); rejected ${transformed.counts.rowsRejected}`,
   );
-  return { batchKey: batch.batchKey, symbols: transformed.symbols, ...transformed.counts, ...loaded };
+  return {
+    batchKey: batch.batchKey,
+    symbols: transformed.symbols,
+    ...transformed.counts,
+    ...loaded,
+    ...(request.source === 'auto' ? { symbolsByProvider: symbolsByProvider(parts) } : {}),
+  };
 }
 
 /**
  * Collection runs on the source's own queue, so a provider's rate limit holds across all replicas: one symbol per
  * activity, through the provider registry's `fetchProviderSymbol`. Stooq batches recorded before the registry
  * replay their `fetchStooqSymbol` activities, and those from before per-symbol fetching their one `collectPriceBatch`.
+ * `auto` batches (newer than every recorded history, so unpatched) try the planned providers in turn per symbol.
  */
 function collect(
   request: IngestPricesRequest,
@@ -80,6 +93,15 @@ function collect(
   runDate: string,
   label: string,
 ): Promise<RawPart[]> {
+  if (request.source === 'auto') {
+    if (!batch.providers?.length) {
+      throw ApplicationFailure.nonRetryable(
+        `auto batch ${batch.batchKey} was planned without providers to try`,
+        FAILURE_TYPES.invalidInput,
+      );
+    }
+    return collectWithFailover(request, batch.symbols, runDate, batch.providers);
+  }
   if (isPriceProvider(request.source) && patched('provider-registry')) {
     return collectProviderSymbols(request.source, request, batch.symbols, runDate);
   }

@@ -1,5 +1,13 @@
 import { emptyBatchedTotals } from './batched-run';
-import { addRowCounts, emptyRowCounts, type IngestPricesResult, type LoadCounts, type RowCounts } from '../contracts';
+import {
+  addRowCounts,
+  emptyRowCounts,
+  type IngestPricesResult,
+  type LoadCounts,
+  type RowCounts,
+  type SymbolsByProvider,
+} from '../contracts';
+import { addSymbolsByProvider } from './provider-failover';
 
 export function emptyResult(): IngestPricesResult {
   return {
@@ -13,7 +21,10 @@ export function emptyResult(): IngestPricesResult {
 }
 
 /** Adds one batch's counts to the run's totals (mutates `totals`). */
-export function addBatchResult(totals: IngestPricesResult, batch: RowCounts & LoadCounts): void {
+export function addBatchResult(
+  totals: IngestPricesResult,
+  batch: RowCounts & LoadCounts & { symbolsByProvider?: SymbolsByProvider },
+): void {
   addRowCounts(totals, batch);
   totals.rowsInserted += batch.rowsInserted;
   totals.rowsUpdated += batch.rowsUpdated;
@@ -21,4 +32,5 @@ export function addBatchResult(totals: IngestPricesResult, batch: RowCounts & Lo
   if (batch.changedSymbols?.length) {
     totals.changedSymbols = [...new Set([...(totals.changedSymbols ?? []), ...batch.changedSymbols])].sort();
   }
+  if (batch.symbolsByProvider) addSymbolsByProvider((totals.symbolsByProvider ??= {}), batch.symbolsByProvider);
 }

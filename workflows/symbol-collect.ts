@@ -3,7 +3,7 @@ import { FAILURE_TYPES, type IngestPricesRequest, type RawPart } from '../contra
 import { failureOf } from './failure-of';
 
 /** What became of one symbol: its archived body, nothing (no bars in the range), or why it could not be fetched. */
-type SymbolOutcome =
+export type SymbolOutcome =
   | { symbol: string; part: RawPart | null }
   | { symbol: string; failure: { type: string; message: string }; error: unknown };
 
@@ -26,7 +26,14 @@ export async function collectSymbolsEach(
   runDate: string,
   activities: SymbolActivities,
 ): Promise<RawPart[]> {
-  const outcomes = await Promise.all(symbols.map((symbol) => collectSymbol(request, symbol, runDate, activities)));
+  return partsOf(await Promise.all(symbols.map((symbol) => collectSymbol(request, symbol, runDate, activities))));
+}
+
+/**
+ * A batch's parts from its symbols' outcomes: a failed symbol becomes a failed part, one without bars none; when
+ * every symbol failed, the batch fails instead.
+ */
+export function partsOf(outcomes: SymbolOutcome[]): RawPart[] {
   const failed = outcomes.filter((outcome) => 'failure' in outcome);
   if (failed.length > 0 && failed.length === outcomes.length) throw everySymbolFailed(failed);
   return outcomes.flatMap((outcome): RawPart[] => {
@@ -35,7 +42,8 @@ export async function collectSymbolsEach(
   });
 }
 
-async function collectSymbol(
+/** One symbol from one provider: its fetch, and the probe when "unknown" may mean an empty range. */
+export async function collectSymbol(
   request: IngestPricesRequest,
   symbol: string,
   runDate: string,

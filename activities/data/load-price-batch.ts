@@ -10,6 +10,7 @@ import {
   type RawPart,
   type RowCounts,
 } from '../../contracts';
+import { normalizeSymbol } from '../../domain/prices';
 import { readObject } from '../../infra/objects/read-object';
 import { recordProviderActions } from '../../infra/repositories/corporate-actions';
 import { ChecksumMismatchError, loadStagedPrices } from '../../infra/repositories/price-load';
@@ -65,6 +66,7 @@ export async function loadPriceBatch(
         rowsLoaded: input.counts.rowsLoaded,
         rowsRejected: input.counts.rowsRejected,
         rowsFiltered: input.counts.rowsFiltered,
+        rowSources: rowSources(input.parts),
       },
       signal,
     );
@@ -77,7 +79,7 @@ export async function loadPriceBatch(
     const body = await buffer(await readObject(deps.s3, input.actions.key, signal));
     // Written by this project's transform (transform-price-batch.ts) as a JSON array of RecordedActionRow.
     const actions = JSON.parse(body.toString('utf8')) as RecordedActionRow[];
-    const recorded = await recordProviderActions(deps.db, actions, input.source, input.workflowId);
+    const recorded = await recordActionsBySource(deps.db, actions, input);
     log.info('recorded provider actions', { batchKey: input.batchKey, recorded });
   }
   await deps.invalidatePrices(input.symbols).catch((err: unknown) => {
@@ -85,4 +87,26 @@ export async function loadPriceBatch(
   });
   log.info('loaded price batch', { batchKey: input.batchKey, ...counts });
   return counts;
+}
+
+/** `auto` batches: each symbol's provider, from the parts that name the provider that answered. */
+function rowSources(parts: RawPart[]): { symbol: string; source: string }[] {
+  return parts.flatMap((part) =>
+    part.provider && part.symbol && !part.failure
+      ? [{ symbol: normalizeSymbol(part.symbol), source: part.provider }]
+      : [],
+  );
+}
+
+/** Actions are recorded under the provider that reported them: the part's under `auto`, else the batch's source. */
+async function recordActionsBySource(db: Pool, actions: RecordedActionRow[], input: LoadPriceBatchInput) {
+  const sourceOf = new Map(rowSources(input.parts).map((r) => [r.symbol, r.source]));
+  const bySource = new Map<string, RecordedActionRow[]>();
+  for (const action of actions) {
+    const source = sourceOf.get(action.symbol) ?? input.source;
+    bySource.set(source, [...(bySource.get(source) ?? []), action]);
+  }
+  let recorded = 0;
+  for (const [source, rows] of bySource) recorded += await recordProviderActions(db, rows, source, input.workflowId);
+  return recorded;
 }

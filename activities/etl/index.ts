@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES, type PlannedBatch, type RawPart } from '../../contracts';
+import type { ProviderHealthRecorder } from '../../infra/provider-health';
 import type { ObjectStore } from '../../infra/s3';
 import type { CollectInput, PlanInput, SourceRegistry } from '../../sources';
 import type { SecSource } from '../../sources/sec';
@@ -24,6 +25,8 @@ export interface EtlDeps {
   sec?: SecSource;
   /** MAX_LINE_BYTES for the transform's parser; the domain default (1 MiB) otherwise. */
   maxLineBytes?: number;
+  /** Where each provider request is counted for `GET /v1/providers`; nothing is counted without it. */
+  providerHealth?: ProviderHealthRecorder;
 }
 
 /** Collect and transform: network- and parse-bound work, hosted by the etl worker (and its provider queues). */
@@ -57,7 +60,7 @@ export function createEtlActivities(deps: EtlDeps) {
     transformFundamentalsBatch: (input: TransformFundamentalsBatchInput) =>
       heartbeating((heartbeat) => transformFundamentalsBatch(deps.s3, input, heartbeat)),
     ...createSecCollectActivities(deps.s3, deps.sec, deps.fetch),
-    ...createProviderCollectActivities(deps.s3, deps.sources, deps.fetch),
+    ...createProviderCollectActivities(deps.s3, deps.sources, deps.fetch, deps.providerHealth),
     // Recorded in histories from before the provider registry; new runs call fetchProviderSymbol.
     ...createStooqCollectActivities(deps.s3, deps.sources.stooq, deps.fetch),
   };

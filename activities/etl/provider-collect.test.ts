@@ -1,6 +1,7 @@
 import { ApplicationFailure, type Logger } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import type { PriceProvider, RawPart } from '../../contracts';
+import type { PriceProvider, ProviderRequestOutcome, RawPart } from '../../contracts';
+import type { ProviderHealthRecorder } from '../../infra/provider-health';
 import { createCsvSource } from '../../sources/csv';
 import { createPriceProviders } from '../../sources/providers';
 import { memoryObjectStore } from '../../test/support/memory-object-store';
@@ -18,15 +19,25 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  server = await startYahooServer({ IBM: { bars: [bar] } });
+  server = await startYahooServer(
+    { IBM: { bars: [bar] } },
+    { MSFT: [{ status: 429, retryAfter: '3' }, { status: 503 }] },
+  );
   const s3 = memoryObjectStore();
   const sources = {
     csv: createCsvSource(),
     ...createPriceProviders(testProviderSettings({ yahoo: { url: server.url } }, 1)),
   };
-  const activities = createProviderCollectActivities(s3, sources);
+  const recorded: [PriceProvider, ProviderRequestOutcome][] = [];
+  const health: ProviderHealthRecorder = {
+    record: (provider, outcome) => {
+      recorded.push([provider, outcome]);
+      return Promise.resolve();
+    },
+  };
+  const activities = createProviderCollectActivities(s3, sources, fetch, health);
   const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
-  return { server, s3, activities, env };
+  return { server, s3, activities, env, recorded };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
@@ -62,16 +73,44 @@ describe('fetchProviderSymbol', () => {
   });
 
   it('fails a provider whose key this worker lacks without retry, naming the variable', async () => {
-    const activities = createProviderCollectActivities(memoryObjectStore(), {
-      csv: createCsvSource(),
-      ...createPriceProviders(testProviderSettings({ tiingo: { apiKey: undefined } }, 1)),
-    });
+    const activities = createProviderCollectActivities(
+      memoryObjectStore(),
+      createPriceProviders(testProviderSettings({ tiingo: { apiKey: undefined } }, 1)),
+    );
     const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
     const failure = await failureOf(
       env.run(() => activities.fetchProviderSymbol({ source: 'tiingo', symbol: 'IBM', runDate: '2024-01-05' })),
     );
     expect(failure).toMatchObject({ type: 'ProviderNotConfigured', nonRetryable: true });
     expect(failure.message).toBe('TIINGO_API_KEY is not set: this etl worker cannot fetch prices from Tiingo');
+  });
+});
+
+describe('provider health', () => {
+  it('counts each request where it is made: a success, a throttle, an outage and an unknown symbol', async () => {
+    const { activities, env, recorded } = await setUp();
+    const fetchSymbol = (symbol: string) =>
+      env.run(() => activities.fetchProviderSymbol({ source: 'yahoo', symbol, runDate: '2024-01-05' }));
+    await fetchSymbol('IBM');
+    expect((await failureOf(fetchSymbol('MSFT'))).message).toBe('Yahoo answered HTTP 429 for MSFT');
+    expect((await failureOf(fetchSymbol('MSFT'))).message).toBe('Yahoo answered HTTP 503 for MSFT');
+    expect((await failureOf(fetchSymbol('ZZZZ'))).type).toBe('UnknownSymbol');
+    expect(recorded).toEqual([
+      ['yahoo', { kind: 'success', symbol: 'IBM' }],
+      ['yahoo', { kind: 'throttled', symbol: 'MSFT' }],
+      ['yahoo', { kind: 'failed', symbol: 'MSFT' }],
+      ['yahoo', { kind: 'failed', symbol: 'ZZZZ' }],
+    ]);
+  });
+
+  it('counts nothing for a request that was never made (not a provider)', async () => {
+    const { activities, env, recorded } = await setUp();
+    await failureOf(
+      env.run(() =>
+        activities.fetchProviderSymbol({ source: 'csv' as PriceProvider, symbol: 'A', runDate: '2024-01-05' }),
+      ),
+    );
+    expect(recorded).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { memoryObjectStore } from '../../test/support/memory-object-store';
 import { testProviderSettings } from '../../test/support/provider-settings';
 import { createCsvSource } from '../../sources/csv';
+import { createAutoSource } from '../../sources/auto';
 import { createPriceProviders } from '../../sources/providers';
 import { createEtlActivities } from '.';
 
@@ -25,6 +26,7 @@ describe('transformPriceBatch activity, cancelled', () => {
       s3,
       sources: {
         csv: createCsvSource(),
+        auto: createAutoSource(['yahoo', 'stooq']),
         ...createPriceProviders(testProviderSettings({}, 1)),
       },
     });

@@ -21,6 +21,7 @@ export default fp(
           { name: 'runs', description: 'ETL runs (Temporal workflows)' },
           { name: 'schedules', description: 'Temporal Schedules of runs' },
           { name: 'securities', description: 'Securities and daily price bars' },
+          { name: 'providers', description: 'Price providers: rate limits, auto order and recent requests' },
           { name: 'ops', description: 'Liveness, readiness and metrics' },
         ],
       },

@@ -6,7 +6,9 @@ import { IsoDate, TickerSymbol } from '../schemas/common';
 export const StartPricesBody = Type.Object(
   {
     source: Type.Enum([...PRICE_SOURCES], {
-      description: `csv: a file or folder on the server; ${PRICE_PROVIDER_NAMES.join(', ')}: fetch symbols from that provider`,
+      description:
+        `csv: a file or folder on the server; ${PRICE_PROVIDER_NAMES.join(', ')}: fetch symbols from that provider; ` +
+        'auto: each symbol from the first provider of PRICE_PROVIDER_ORDER that has it',
     }),
     path: Type.Optional(
       Type.String({ minLength: 1, maxLength: 4096, description: 'csv only: a file or folder inside an import root' }),

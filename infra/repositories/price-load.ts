@@ -21,6 +21,11 @@ export interface BatchLedgerEntry {
   rowsLoaded: number;
   rowsRejected: number;
   rowsFiltered: number;
+  /**
+   * `auto` runs: the provider each symbol's rows came from, recorded as those rows' `source`; a symbol not listed
+   * (every symbol of a single-provider run) gets the batch's `source`.
+   */
+  rowSources?: { symbol: string; source: string }[];
 }
 
 export class ChecksumMismatchError extends Error {}
@@ -53,9 +58,10 @@ export async function loadStagedPrices(
       await client.query('COMMIT');
       return done;
     }
+    // `source` is not staged: null means the batch's source, set per symbol below when providers differ.
     await client.query(
       `CREATE TEMP TABLE price_bars_staging (symbol text COLLATE "C", date date, open float8, high float8, low float8,
-         close float8, adj_close float8, volume bigint, flags text[]) ON COMMIT DROP`,
+         close float8, adj_close float8, volume bigint, flags text[], source text) ON COMMIT DROP`,
     );
     const sha256 = await copyVerified(client, staged, signal);
     if (sha256 !== entry.stagedSha256) {
@@ -63,6 +69,7 @@ export async function loadStagedPrices(
         `staged object ${entry.stagedKey} has sha256 ${sha256}, expected ${entry.stagedSha256}`,
       );
     }
+    if (entry.rowSources?.length) await setRowSources(client, entry.rowSources);
     const counts = await upsert(client, entry);
     await recordBatch(client, entry, counts);
     // A load cancelled while its merge ran leaves nothing behind either.
@@ -92,6 +99,14 @@ async function copyVerified(client: PoolClient, staged: Readable, signal?: Abort
     { signal },
   );
   return hash.digest('hex');
+}
+
+async function setRowSources(client: PoolClient, rowSources: { symbol: string; source: string }[]): Promise<void> {
+  await client.query(
+    `UPDATE price_bars_staging s SET source = m.source
+       FROM unnest($1::text[], $2::text[]) AS m(symbol, source) WHERE s.symbol = m.symbol`,
+    [rowSources.map((r) => r.symbol), rowSources.map((r) => r.source)],
+  );
 }
 
 async function upsert(client: PoolClient, entry: BatchLedgerEntry): Promise<LoadCounts> {

@@ -1,7 +1,10 @@
 import type { PoolClient } from 'pg';
 import { STAGED_COLUMNS } from '../../domain/prices';
 
-/** Who writes the merged rows: the run's source and workflow, recorded on every row it inserts or changes. */
+/**
+ * Who writes the merged rows: the run's source (unless the staged row names its own provider) and workflow,
+ * recorded on every row it inserts or changes.
+ */
 export interface MergeTarget {
   source: string;
   workflowId: string;
@@ -67,7 +70,7 @@ async function registerSymbols(client: PoolClient): Promise<{ staged: string[]; 
 async function insertNewSymbols(client: PoolClient, target: MergeTarget, existing: string[]): Promise<number> {
   const { rowCount } = await client.query(
     `INSERT INTO price_bars (${COLUMNS}, source, workflow_id)
-     SELECT ${COLUMNS}, $1, $2 FROM price_bars_staging WHERE symbol <> ALL($3::text[])`,
+     SELECT ${COLUMNS}, COALESCE(source, $1), $2 FROM price_bars_staging WHERE symbol <> ALL($3::text[])`,
     [target.source, target.workflowId, existing],
   );
   return rowCount ?? 0;
@@ -78,7 +81,7 @@ async function upsert(client: PoolClient, target: MergeTarget, symbols: string[]
   const { rows } = await client.query<MergeCounts>(
     `WITH upserted AS (
        INSERT INTO price_bars AS p (${COLUMNS}, source, workflow_id)
-       SELECT ${COLUMNS}, $1, $2 FROM price_bars_staging WHERE $3::text[] IS NULL OR symbol = ANY($3::text[])
+       SELECT ${COLUMNS}, COALESCE(source, $1), $2 FROM price_bars_staging WHERE $3::text[] IS NULL OR symbol = ANY($3::text[])
        ON CONFLICT (symbol, date) DO UPDATE
          SET ${CHANGED.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, workflow_id = EXCLUDED.workflow_id, updated_at = now()
          WHERE (${CHANGED.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${CHANGED.map((c) => `EXCLUDED.${c}`).join(', ')})

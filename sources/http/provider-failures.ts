@@ -28,7 +28,10 @@ export function httpStatusFailure(
   now = new Date(),
 ): ApplicationFailure | undefined {
   const { status } = response;
-  if (status === 408 || status === 429 || status >= 500) {
+  if (status === 429) {
+    return providerThrottled(`${provider} answered HTTP 429 for ${what}`, parseRetryAfter(response.retryAfter, now));
+  }
+  if (status === 408 || status >= 500) {
     return providerUnavailable(
       `${provider} answered HTTP ${status} for ${what}`,
       parseRetryAfter(response.retryAfter, now),
@@ -55,11 +58,34 @@ export function providerFetchFailure(provider: string, what: string, error: unkn
   });
 }
 
-function providerUnavailable(message: string, nextRetryDelay: number | undefined): ApplicationFailure {
+/**
+ * The provider asked us to slow down (HTTP 429, or a provider's own "too many requests" answer): transient like
+ * any unavailability, and marked in its details so provider health counts it as a throttle (`isThrottle`).
+ */
+export function providerThrottled(message: string, nextRetryDelay: number | undefined): ApplicationFailure {
+  return providerUnavailable(message, nextRetryDelay, [THROTTLED]);
+}
+
+/** Whether a failure is a provider's throttle, as `providerThrottled` marks it. */
+export function isThrottle(error: unknown): boolean {
+  return (
+    error instanceof ApplicationFailure &&
+    error.type === PROVIDER_UNAVAILABLE &&
+    (error.details ?? []).some((detail) => (detail as Partial<typeof THROTTLED> | null)?.throttled === true)
+  );
+}
+
+const THROTTLED = { throttled: true } as const;
+
+function providerUnavailable(
+  message: string,
+  nextRetryDelay: number | undefined,
+  details: unknown[] = [],
+): ApplicationFailure {
   // `Retry-After: 0` is no hint at all, and Temporal does not retry a failure whose next delay is zero.
   return nextRetryDelay === undefined || nextRetryDelay <= 0
-    ? ApplicationFailure.retryable(message, PROVIDER_UNAVAILABLE)
-    : ApplicationFailure.create({ message, type: PROVIDER_UNAVAILABLE, nextRetryDelay });
+    ? ApplicationFailure.retryable(message, PROVIDER_UNAVAILABLE, ...details)
+    : ApplicationFailure.create({ message, type: PROVIDER_UNAVAILABLE, nextRetryDelay, details });
 }
 
 /** The start of a body, decoded: bodies can be megabytes and every verdict depends on their first bytes only. */

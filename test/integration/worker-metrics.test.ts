@@ -9,6 +9,7 @@ import { createObjectStore, ensureBucket } from '../../infra/s3';
 import { findFreePort } from '../../infra/local-stack/free-port';
 import { requestContext } from '../../infra/telemetry/request-context';
 import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
+import { createAutoSource } from '../../sources/auto';
 import { createCsvSource } from '../../sources/csv';
 import { createPriceProviders, providerRequestsPerSecond } from '../../sources/providers';
 import { createDataWorkers } from '../../workers/data-workers';
@@ -71,6 +72,7 @@ beforeAll(async () => {
       s3,
       sources: {
         csv: createCsvSource(),
+        auto: createAutoSource(['stooq']),
         ...createPriceProviders(providers),
       },
       providerRequestsPerSecond: providerRequestsPerSecond(providers),

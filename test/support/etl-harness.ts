@@ -8,8 +8,12 @@ import {
   type Worker,
   type WorkerOptions,
 } from '@temporalio/worker';
+import type Redis from 'ioredis';
 import type { Pool } from 'pg';
+import type { PriceProvider } from '../../contracts';
+import { createProviderHealthStore } from '../../infra/provider-health';
 import { createObjectStore, ensureBucket, type ObjectStore } from '../../infra/s3';
+import { createAutoSource } from '../../sources/auto';
 import { createCsvSource } from '../../sources/csv';
 import { createSecSource } from '../../sources/sec';
 import { createPriceProviders, providerRequestsPerSecond } from '../../sources/providers';
@@ -40,6 +44,10 @@ export interface EtlHarnessOptions {
   tiingoUrl?: string;
   /** Base URL of a local SEC-format server (test/support/sec-server.ts). */
   secUrl?: string;
+  /** PRICE_PROVIDER_ORDER for `source: "auto"` runs; yahoo, then stooq when left out. */
+  providerOrder?: PriceProvider[];
+  /** Where provider requests are counted (a test Redis, prefixed); nothing is counted when left out. */
+  providerHealthRedis?: Redis;
   /** Extra interceptors for the data worker, e.g. to simulate a crash after a load committed. */
   dataInterceptors?: WorkerOptions['interceptors'];
 }
@@ -85,6 +93,7 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
       s3,
       sources: {
         csv: createCsvSource(),
+        auto: createAutoSource(options.providerOrder ?? ['yahoo', 'stooq']),
         ...createPriceProviders(providers),
       },
       providerRequestsPerSecond: providerRequestsPerSecond(providers),
@@ -96,6 +105,7 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
         requestsPerSecond: 50,
       },
       workflowBundle: await bundle,
+      providerHealth: options.providerHealthRedis && createProviderHealthStore(options.providerHealthRedis),
     })),
     ...(await createDataWorkers({
       connection: nativeConnection,

@@ -51,6 +51,25 @@ describe('the import page', () => {
     expect(screen.getByText(/^Done/).textContent).toBe('Done (partial): 500 rows loaded, 3 rejected.');
   });
 
+  it('offers auto, which sends the symbols without a provider for the server to choose', async () => {
+    const bodies: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>((_input, init) => {
+        if (init?.method === 'POST') bodies.push(JSON.parse(init.body as string));
+        return Promise.resolve(
+          init?.method === 'POST' ? json(202, { workflowId: 'prices-1', runId: 'r1' }) : json(200, status('RUNNING')),
+        );
+      }),
+    );
+    render(<ImportPage />);
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'auto' } });
+    expect(screen.queryByLabelText(/File or folder/)).toBeNull();
+    fireEvent.input(screen.getByLabelText(/Symbols/), { target: { value: 'ibm aapl' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start prices run' }));
+    await waitFor(() => expect(bodies).toEqual([{ source: 'auto', symbols: ['IBM', 'AAPL'] }]));
+  });
+
   it('says in words why a run did not start', async () => {
     vi.stubGlobal(
       'fetch',

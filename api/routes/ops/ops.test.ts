@@ -148,6 +148,7 @@ describe('GET /docs', () => {
       '/metrics',
       '/ready',
       '/v1/companies/{cik}/fundamentals',
+      '/v1/providers',
       '/v1/runs',
       '/v1/runs/analysis',
       '/v1/runs/fundamentals',
@@ -181,6 +182,7 @@ describe('GET /docs', () => {
       'yahoo',
       'alphavantage',
       'tiingo',
+      'auto',
     ]);
     expect(Object.keys(start.responses).sort()).toEqual([
       '200',

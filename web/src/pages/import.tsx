@@ -72,7 +72,8 @@ export function ImportPage() {
       );
     }
   };
-  const sources = kind === 'prices' ? ['csv', 'stooq', 'yahoo', 'alphavantage', 'tiingo'] : ['file', 'sec'];
+  // auto: each symbol from the first provider of the server's PRICE_PROVIDER_ORDER that has it.
+  const sources = kind === 'prices' ? ['csv', 'stooq', 'yahoo', 'alphavantage', 'tiingo', 'auto'] : ['file', 'sec'];
   const fromFile = source === 'csv' || source === 'file';
   return (
     <>

@@ -1,0 +1,2 @@
+export { createProviderHealthStore } from './redis-store';
+export type { ProviderHealthRecorder, ProviderHealthReader, ProviderHealthSnapshot } from './types';
