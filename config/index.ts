@@ -55,6 +55,8 @@ export interface Config {
   };
   stooq: { url: string; requestsPerSecond: number };
   yahoo: { url: string; requestsPerSecond: number };
+  /** FRED macro series; `apiKey` is undefined until FRED_API_KEY is set. */
+  fred: { url: string; apiKey?: string; requestsPerSecond: number };
   sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
   /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
   maxLineBytes: number;
@@ -144,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
     },
     stooq: { url: e.STOOQ_URL, requestsPerSecond: e.STOOQ_REQUESTS_PER_SECOND },
     yahoo: { url: e.YAHOO_URL, requestsPerSecond: e.YAHOO_REQUESTS_PER_SECOND },
+    fred: { url: e.FRED_URL, apiKey: e.FRED_API_KEY, requestsPerSecond: e.FRED_REQUESTS_PER_SECOND },
     sec: {
       url: e.SEC_URL,
       tickersUrl: e.SEC_TICKERS_URL ?? secTickersUrl(e.SEC_URL),

@@ -11,3 +11,4 @@ export * from './schedules';
 export * from './corporate-actions';
 export * from './analysis';
 export * from './securities';
+export * from './macro';
