@@ -20,6 +20,7 @@ import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
 import fundamentalsRoutes from './routes/fundamentals';
+import macroRoutes from './routes/macro';
 import opsRoutes from './routes/ops';
 import runsRoutes from './routes/runs';
 import schedulesRoutes from './routes/schedules';
@@ -66,6 +67,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(securityChartRoutes, { prefix: '/v1' });
     await fastify.register(securityReportRoutes, { prefix: '/v1' });
     await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
+    await fastify.register(macroRoutes, { prefix: '/v1' });
     await fastify.register(staticPlugin);
   },
   { name: 'api' },

@@ -1,6 +1,7 @@
 import { createObjectStore } from '../infra/s3';
 import { createCsvSource } from '../sources/csv';
 import { createSecSource } from '../sources/sec';
+import { createFredSource } from '../sources/fred';
 import { createPriceProviders } from '../sources/providers';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
@@ -23,6 +24,10 @@ runWorkerProcess('etl', ({ config, connection, activityInterceptor, tuning, prov
         userAgent: config.sec.userAgent,
       }),
       requestsPerSecond: config.sec.requestsPerSecond,
+    },
+    fred: {
+      source: createFredSource({ baseUrl: config.fred.url, apiKey: config.fred.apiKey }),
+      requestsPerSecond: config.fred.requestsPerSecond,
     },
     maxLineBytes: config.maxLineBytes,
     interceptors: { activity: [activityInterceptor] },

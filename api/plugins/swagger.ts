@@ -21,6 +21,7 @@ export default fp(
           { name: 'runs', description: 'ETL runs (Temporal workflows)' },
           { name: 'schedules', description: 'Temporal Schedules of runs' },
           { name: 'securities', description: 'Securities and daily price bars' },
+          { name: 'macro', description: 'FRED macro series, point in time' },
           { name: 'ops', description: 'Liveness, readiness and metrics' },
         ],
       },

@@ -39,6 +39,8 @@ describe('parseFredObservations', () => {
     );
     expect(parsed).toEqual({
       units: 'lin',
+      realtimeStart: '2020-01-01',
+      realtimeEnd: '9999-12-31',
       missing: 1,
       observations: [
         { date: '2019-12-30', realtimeStart: '2019-12-31', realtimeEnd: '2020-01-05', value: 1.9 },
@@ -51,7 +53,13 @@ describe('parseFredObservations', () => {
   });
 
   it('accepts an answer without observations in range', () => {
-    expect(parseFredObservations(answer([]))).toEqual({ units: 'lin', missing: 0, observations: [] });
+    expect(parseFredObservations(answer([]))).toEqual({
+      units: 'lin',
+      realtimeStart: '2020-01-01',
+      realtimeEnd: '9999-12-31',
+      missing: 0,
+      observations: [],
+    });
   });
 
   it.each([

@@ -16,6 +16,12 @@ export interface FredObservation {
 export interface FredObservations {
   /** FRED's `units` (the transformation asked for: `lin` unless the request said otherwise). */
   units: string | null;
+  /**
+   * The real-time period asked for. FRED clips every vintage to it, so a `realtime_end` before the period's end is
+   * a vintage FRED has closed, while one equal to it may only be the clip.
+   */
+  realtimeStart: string | null;
+  realtimeEnd: string | null;
   observations: FredObservation[];
   /** Observations whose value is ".". */
   missing: number;
@@ -61,7 +67,13 @@ export function parseFredObservations(text: string): FredObservations {
     if (observation.value === null) missing++;
     return observation;
   });
-  return { units: typeof json.units === 'string' ? json.units : null, observations, missing };
+  return {
+    units: typeof json.units === 'string' ? json.units : null,
+    realtimeStart: optionalDate(json, 'realtime_start'),
+    realtimeEnd: optionalDate(json, 'realtime_end'),
+    observations,
+    missing,
+  };
 }
 
 function observationOf(row: unknown, i: number): FredObservation {
@@ -86,6 +98,13 @@ function dateField(row: Record<string, unknown>, name: string, i: number): strin
   if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw new FredFormatError(`observations[${i}].${name} is not a YYYY-MM-DD date`);
   }
+  return value;
+}
+
+function optionalDate(json: Record<string, unknown>, name: string): string | null {
+  const value = json[name];
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) throw new FredFormatError(`${name} is not a YYYY-MM-DD date`);
   return value;
 }
 
