@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure, type Logger } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import type { MacroRawPart } from '../../contracts';
 import { parseFredObservations } from '../../domain/macro';
 import { startFredServer, type FredFault, type FredServer } from '../../test/support/fred-server';
 import { createFredSource, type FredContext } from '.';
@@ -28,7 +29,7 @@ async function setUp(faults: Record<string, FredFault[]> = {}, apiKey: string | 
   const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
   const source = createFredSource({ baseUrl: server.url, apiKey: apiKey ?? undefined });
   const fetchSeries = (seriesId: string, period: { realtimeStart?: string; realtimeEnd?: string } = {}) =>
-    env.run(() => {
+    env.run((): Promise<MacroRawPart> => {
       const ctx: FredContext = {
         archive: (runDate, body) => {
           archived.push(body);

@@ -12,6 +12,7 @@ import type { Pool } from 'pg';
 import { createObjectStore, ensureBucket, type ObjectStore } from '../../infra/s3';
 import { createCsvSource } from '../../sources/csv';
 import { createSecSource } from '../../sources/sec';
+import { createFredSource } from '../../sources/fred';
 import { createPriceProviders } from '../../sources/providers';
 import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
@@ -35,6 +36,8 @@ export interface EtlHarnessOptions {
   yahooUrl?: string;
   /** Base URL of a local SEC-format server (test/support/sec-server.ts). */
   secUrl?: string;
+  /** Base URL and API key of a local FRED-format server (test/support/fred-server.ts). */
+  fred?: { url: string; apiKey: string };
   /** Extra interceptors for the data worker, e.g. to simulate a crash after a load committed. */
   dataInterceptors?: WorkerOptions['interceptors'];
 }
@@ -84,6 +87,13 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
         source: createSecSource({
           baseUrl: options.secUrl ?? 'http://127.0.0.1:9',
           userAgent: 'IBY tests iby@example.com',
+        }),
+        requestsPerSecond: 50,
+      },
+      fred: {
+        source: createFredSource({
+          baseUrl: options.fred?.url ?? 'http://127.0.0.1:9',
+          apiKey: options.fred?.apiKey ?? 'no-fred-in-this-test',
         }),
         requestsPerSecond: 50,
       },
