@@ -9,6 +9,10 @@ describe('FRED settings', () => {
     });
   });
 
+  it('reads a blank key (as .env.example has it) as no key', () => {
+    expect(loadConfig({ FRED_API_KEY: '' }).fred.apiKey).toBeUndefined();
+  });
+
   it('takes a local host and port, a key and a rate', () => {
     const config = loadConfig({
       FRED_URL: 'http://127.0.0.1:9000',
