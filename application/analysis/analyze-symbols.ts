@@ -166,7 +166,7 @@ class RiskFreeReadError extends Error {
 function riskFreeSource(deps: AnalyzeSymbolsDeps, input: AnalyzeSymbolsInput): RiskFreeSource | undefined {
   const seriesId = input.riskFreeSeries;
   if (seriesId === undefined) return undefined;
-  const read = deps.riskFreeYields;
+  const read = deps.riskFreeYields?.bind(deps);
   if (!read) throw new Error(`this analysis cannot read macro series, so not the risk-free series ${seriesId}`);
   return {
     seriesId,
