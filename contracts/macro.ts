@@ -36,7 +36,8 @@ export interface MacroRawPart extends ObjectRef {
 /**
  * A series' accounting in a run: `observations` rows in FRED's answer, `missing` of them with value "." (stored as
  * null), `newRows` vintages stored for the first time, `revisions` of those new rows that give a date a value other
- * than an older vintage's, `closedVintages` older rows whose realtime_end FRED has since closed.
+ * than an older vintage's, `closedVintages` older rows whose realtime_end FRED has since closed, `extendedVintages`
+ * stored rows the answer shows still in force later (the same value seen through a later real-time window).
  */
 export interface MacroSeriesCounts {
   seriesId: string;
@@ -45,6 +46,7 @@ export interface MacroSeriesCounts {
   newRows: number;
   revisions: number;
   closedVintages: number;
+  extendedVintages: number;
 }
 
 export interface IngestMacroResult extends BatchedRunTotals {

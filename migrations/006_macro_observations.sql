@@ -49,6 +49,7 @@ CREATE TABLE macro_loads (
   new_rows         integer NOT NULL,
   revisions        integer NOT NULL,
   closed_vintages  integer NOT NULL,
+  extended_vintages integer NOT NULL,
   loaded_at        timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (workflow_id, run_id, series_id)
 );

@@ -79,6 +79,12 @@ describe('parseFredObservations', () => {
       answer([row('2020-01-02', '1', '2020-02-01', '2020-01-31')]),
       'before it starts',
     ],
+    ['a bad real-time period', answer([], { realtime_end: 'today' }), 'realtime_end is not a YYYY-MM-DD date'],
+    [
+      'an answer cut at FRED’s limit',
+      answer([row('2020-01-02', '1')], { count: 2, limit: 1 }),
+      'holds 1 of 2 observations',
+    ],
     [
       'a repeated date of one vintage',
       answer([row('2020-01-02', '1'), row('2020-01-02', '2')]),

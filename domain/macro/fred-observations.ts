@@ -53,6 +53,13 @@ export function parseFredObservations(text: string): FredObservations {
   if (!isRecord(json)) throw new FredFormatError('expected a JSON object');
   const rows = json.observations;
   if (!Array.isArray(rows)) throw new FredFormatError('no "observations" array');
+  const { count, offset, limit } = json;
+  if (typeof count === 'number' && count > (typeof offset === 'number' ? offset : 0) + rows.length) {
+    // FRED pages at `limit` rows: a cut answer loaded as if whole would silently lose vintages.
+    throw new FredFormatError(
+      `the answer holds ${rows.length} of ${count} observations (limit ${String(limit)}): ask for a narrower observation or real-time range`,
+    );
+  }
   const seen = new Set<string>();
   let missing = 0;
   const observations = rows.map((row: unknown, i): FredObservation => {

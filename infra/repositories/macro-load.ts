@@ -17,7 +17,10 @@ export interface MacroLoadEntry {
  *
  * 1. Vintages FRED has closed since we stored them open get their `realtime_end` (only when it ends before the
  *    period asked for: an end equal to it may be FRED's clip, not a close). Values are never changed.
- * 2. Every other answered vintage is inserted, unless the series as stored already says the same for that date on
+ * 2. A stored row of the same value whose range reaches the day before an answered vintage starts is extended to
+ *    that vintage's end: FRED clips vintages to the period asked for, so daily runs over "today" see one vintage as
+ *    a row a day, which is one row here, not a copy of the series a day.
+ * 3. Every other answered vintage is inserted, unless the series as stored already says the same for that date on
  *    the vintage's first day (the same vintage seen again through a later real-time window): a new row is new
  *    information. A new row is a revision when the vintage before it, for that date, had another value.
  *
@@ -41,6 +44,7 @@ export async function loadMacroAnswer(
     await upsertSeries(client, answer, entry);
     await stageAnswer(client, answer);
     const closedVintages = await closeVintages(client, entry.seriesId, answer.realtimeEnd);
+    const extendedVintages = await extendVintages(client, entry.seriesId);
     const { newRows, revisions } = await insertNewVintages(client, entry);
     const counts: MacroSeriesCounts = {
       seriesId: entry.seriesId,
@@ -49,6 +53,7 @@ export async function loadMacroAnswer(
       newRows,
       revisions,
       closedVintages,
+      extendedVintages,
     };
     await recordLoad(client, entry, counts);
     await client.query('COMMIT');
@@ -98,6 +103,23 @@ async function closeVintages(client: PoolClient, seriesId: string, periodEnd: st
   return rowCount ?? 0;
 }
 
+async function extendVintages(client: PoolClient, seriesId: string): Promise<number> {
+  // The latest-starting stored row per answered vintage only: an older row of the same value stays as it was.
+  const { rowCount } = await client.query(
+    `UPDATE macro_observations m SET realtime_end = a.realtime_end
+       FROM macro_answer a
+      WHERE m.series_id = $1 AND m.date = a.date AND m.value IS NOT DISTINCT FROM a.value
+        AND m.realtime_start < a.realtime_start AND m.realtime_end >= a.realtime_start - 1
+        AND m.realtime_end < a.realtime_end
+        AND NOT EXISTS (
+          SELECT 1 FROM macro_observations later
+           WHERE later.series_id = $1 AND later.date = a.date
+             AND later.realtime_start > m.realtime_start AND later.realtime_start <= a.realtime_start)`,
+    [seriesId],
+  );
+  return rowCount ?? 0;
+}
+
 async function insertNewVintages(
   client: PoolClient,
   e: MacroLoadEntry,
@@ -138,7 +160,7 @@ async function insertNewVintages(
 async function ledgerCounts(client: PoolClient, e: MacroLoadEntry): Promise<MacroSeriesCounts | null> {
   const { rows } = await client.query<MacroSeriesCounts & { rawSha256: string }>(
     `SELECT series_id AS "seriesId", observations, missing, new_rows AS "newRows", revisions,
-            closed_vintages AS "closedVintages", raw_sha256 AS "rawSha256"
+            closed_vintages AS "closedVintages", extended_vintages AS "extendedVintages", raw_sha256 AS "rawSha256"
        FROM macro_loads WHERE workflow_id = $1 AND run_id = $2 AND series_id = $3`,
     [e.workflowId, e.runId, e.seriesId],
   );
@@ -153,8 +175,8 @@ async function ledgerCounts(client: PoolClient, e: MacroLoadEntry): Promise<Macr
 async function recordLoad(client: PoolClient, e: MacroLoadEntry, c: MacroSeriesCounts): Promise<void> {
   await client.query(
     `INSERT INTO macro_loads (workflow_id, run_id, series_id, raw_key, raw_sha256, origin, observations, missing,
-       new_rows, revisions, closed_vintages)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       new_rows, revisions, closed_vintages, extended_vintages)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       e.workflowId,
       e.runId,
@@ -167,6 +189,7 @@ async function recordLoad(client: PoolClient, e: MacroLoadEntry, c: MacroSeriesC
       c.newRows,
       c.revisions,
       c.closedVintages,
+      c.extendedVintages,
     ],
   );
 }

@@ -36,6 +36,9 @@ const DGS10: FredVintage[] = [
   { date: '2020-01-20', value: '.', realtimeStart: '2020-01-21', realtimeEnd: OPEN },
 ];
 
+// February's unemployment rate, published 2020-03-06 and never revised: fetched as "today" on two days.
+const UNRATE: FredVintage[] = [{ date: '2020-02-01', value: '3.5', realtimeStart: '2020-03-06', realtimeEnd: OPEN }];
+
 /** Weekdays from 2020-01-02 to 2020-02-28: the bar dates of RFX. */
 const BAR_DATES = (() => {
   const dates: string[] = [];
@@ -72,7 +75,7 @@ let tmp: string;
 beforeAll(async () => {
   fred = await startFredServer({
     apiKey: FRED_KEY,
-    series: { CPIAUCSL: CPI_FIRST, DGS10, DGS3MO },
+    series: { CPIAUCSL: CPI_FIRST, DGS10, DGS3MO, UNRATE },
     // DGS10 is throttled once: Temporal retries it after Retry-After.
     faults: { DGS10: [{ status: 429, retryAfter: '1' }] },
   });
@@ -153,9 +156,9 @@ describe('FRED macro series through the API, Temporal and Postgres, point in tim
       { batchKey: 'NOPE', symbols: ['NOPE'], type: FAILURE_TYPES.unknownSeries, message: 'FRED has no series NOPE' },
     ]);
     expect(bySeries(run1.result)).toEqual({
-      CPIAUCSL: { observations: 1, missing: 0, newRows: 1, revisions: 0, closedVintages: 0 },
-      DGS10: { observations: 3, missing: 1, newRows: 3, revisions: 0, closedVintages: 0 },
-      DGS3MO: { observations: 44, missing: 1, newRows: 44, revisions: 1, closedVintages: 0 },
+      CPIAUCSL: { observations: 1, missing: 0, newRows: 1, revisions: 0, closedVintages: 0, extendedVintages: 0 },
+      DGS10: { observations: 3, missing: 1, newRows: 3, revisions: 0, closedVintages: 0, extendedVintages: 0 },
+      DGS3MO: { observations: 44, missing: 1, newRows: 44, revisions: 1, closedVintages: 0, extendedVintages: 0 },
     });
     // One request per series and attempt: DGS10's 429 was retried once, NOPE's 400 was not.
     expect(fred.requests.map((r) => r.seriesId).sort()).toEqual(['CPIAUCSL', 'DGS10', 'DGS10', 'DGS3MO', 'NOPE']);
@@ -177,13 +180,13 @@ describe('FRED macro series through the API, Temporal and Postgres, point in tim
     const run2 = await finished(await startMacro({ series: ['CPIAUCSL'], ...period }, 'fred-it-2'));
     expect(run2.outcome).toBe('succeeded');
     expect(bySeries(run2.result)).toEqual({
-      CPIAUCSL: { observations: 4, missing: 1, newRows: 3, revisions: 1, closedVintages: 1 },
+      CPIAUCSL: { observations: 4, missing: 1, newRows: 3, revisions: 1, closedVintages: 1, extendedVintages: 0 },
     });
 
     // The same answer again adds nothing.
     const run3 = await finished(await startMacro({ series: ['CPIAUCSL'], ...period }, 'fred-it-3'));
     expect(bySeries(run3.result)).toEqual({
-      CPIAUCSL: { observations: 4, missing: 1, newRows: 0, revisions: 0, closedVintages: 0 },
+      CPIAUCSL: { observations: 4, missing: 1, newRows: 0, revisions: 0, closedVintages: 0, extendedVintages: 0 },
     });
     const { rows } = await harness.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM macro_observations WHERE series_id = 'CPIAUCSL'`,
@@ -206,6 +209,23 @@ describe('FRED macro series through the API, Temporal and Postgres, point in tim
     ];
     expect(await asOf('cpiaucsl', '')).toEqual(latest);
     expect(await asOf('CPIAUCSL', 'from=2020-02-01&to=2020-02-29')).toEqual([latest[1]]);
+
+    // Asked one day at a time (FRED clips the vintage to that day), one vintage stays one row, extended.
+    const day1 = await finished(
+      await startMacro({ series: ['UNRATE'], realtimeStart: '2020-03-12', realtimeEnd: '2020-03-12' }, 'fred-it-4'),
+    );
+    expect(bySeries(day1.result)).toEqual({
+      UNRATE: { observations: 1, missing: 0, newRows: 1, revisions: 0, closedVintages: 0, extendedVintages: 0 },
+    });
+    const day2 = await finished(
+      await startMacro({ series: ['UNRATE'], realtimeStart: '2020-03-13', realtimeEnd: '2020-03-13' }, 'fred-it-5'),
+    );
+    expect(bySeries(day2.result)).toEqual({
+      UNRATE: { observations: 1, missing: 0, newRows: 0, revisions: 0, closedVintages: 0, extendedVintages: 1 },
+    });
+    const unrate = [{ date: '2020-02-01', value: 3.5, realtimeStart: '2020-03-12', realtimeEnd: '2020-03-13' }];
+    expect(await asOf('UNRATE', 'asOf=2020-03-13')).toEqual(unrate);
+    expect(await asOf('UNRATE', 'asOf=2020-03-11')).toEqual([]);
 
     // Clear errors: a series never loaded, a range that ends before it starts, a bad date, a bad body.
     const missing = await app.inject({ method: 'GET', url: '/v1/macro/NOPE' });
