@@ -14,6 +14,7 @@ import { ingestPrices } from '../../workflows/ingest-prices';
 import { createTestRedis, type TestRedis } from '../../api/test-support/test-redis';
 import { startEtlHarness, type EtlHarness } from '../support/etl-harness';
 import { startFredServer, type FredServer, type FredVintage } from '../support/fred-server';
+import { recordHistory } from '../support/record-history';
 
 const API_KEY = 'fred-it-key';
 const FRED_KEY = 'fred-test-api-key';
@@ -149,6 +150,8 @@ describe('FRED macro series through the API, Temporal and Postgres, point in tim
   it('loads each series with exact counts, retries the throttle, fails the unknown series alone, keeps revisions', async () => {
     const first = await startMacro({ series: ['CPIAUCSL', 'dgs10', 'NOPE', 'DGS3MO'], ...period }, 'fred-it-1');
     const run1 = await finished(first);
+    recordHistory(first, 'ingest-macro-with-unknown-series');
+    recordHistory(`${first}/DGS10`, 'ingest-macro-series-throttled-then-loaded');
     expect(run1.kind).toBe('macro');
     expect(run1.outcome).toBe('partial');
     expect(run1.result).toMatchObject({ batches: 4, batchesFailed: 1, seriesLoaded: 3 });
