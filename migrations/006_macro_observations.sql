@@ -20,7 +20,7 @@ CREATE TABLE macro_observations (
   date            date NOT NULL,
   realtime_start  date NOT NULL,
   realtime_end    date NOT NULL,
-  -- numeric keeps FRED's decimal string exactly; null where FRED reported "." (no value in that vintage).
+  -- numeric: FRED's decimal as written (no binary rounding in SQL); null where FRED reported "." (no value then).
   value           numeric,
   source          text NOT NULL,
   -- Lineage: when the row was first stored, by which run, from which archived answer (raw/fred/macro/…/{sha256}.json).

@@ -86,7 +86,7 @@ async function stageAnswer(client: PoolClient, answer: FredObservations): Promis
       rows.map((o) => o.date),
       rows.map((o) => o.realtimeStart),
       rows.map((o) => o.realtimeEnd),
-      // As text: the numeric column keeps the decimal FRED wrote (JSON numbers would round-trip through a double).
+      // As text, the shortest decimal of the parsed number: FRED's values (a few significant digits) come back as written.
       rows.map((o) => (o.value === null ? null : String(o.value))),
     ],
   );
