@@ -22,6 +22,7 @@ import storedJsonPlugin from './plugins/stored-json';
 import swaggerPlugin from './plugins/swagger';
 import temporalPlugin from './plugins/temporal';
 import fundamentalsRoutes from './routes/fundamentals';
+import macroRoutes from './routes/macro';
 import opsRoutes from './routes/ops';
 import providersRoutes from './routes/providers';
 import runsRoutes from './routes/runs';
@@ -71,6 +72,7 @@ export const apiApp = fp<AppOptions>(
     await fastify.register(securityReportRoutes, { prefix: '/v1' });
     await fastify.register(fundamentalsRoutes, { prefix: '/v1' });
     await fastify.register(providersRoutes, { prefix: '/v1' });
+    await fastify.register(macroRoutes, { prefix: '/v1' });
     await fastify.register(staticPlugin);
   },
   { name: 'api' },

@@ -61,6 +61,8 @@ export interface Config {
   tiingo: { url: string; requestsPerSecond: number; apiKey?: string };
   /** PRICE_PROVIDER_ORDER: the providers a `source: "auto"` run tries for each symbol, first to last. */
   priceProviderOrder: PriceProvider[];
+  /** FRED macro series; `apiKey` is undefined until FRED_API_KEY is set. */
+  fred: { url: string; apiKey?: string; requestsPerSecond: number };
   sec: { url: string; tickersUrl: string; userAgent: string; requestsPerSecond: number };
   /** Longest CSV line the etl worker reads; longer ones fail their file (LineTooLong) instead of using memory. */
   maxLineBytes: number;
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = { ...readEnvFile(), ...proce
     },
     tiingo: { url: e.TIINGO_URL, requestsPerSecond: e.TIINGO_REQUESTS_PER_SECOND, apiKey: e.TIINGO_API_KEY },
     priceProviderOrder: e.PRICE_PROVIDER_ORDER,
+    fred: { url: e.FRED_URL, apiKey: e.FRED_API_KEY, requestsPerSecond: e.FRED_REQUESTS_PER_SECOND },
     sec: {
       url: e.SEC_URL,
       tickersUrl: e.SEC_TICKERS_URL ?? secTickersUrl(e.SEC_URL),

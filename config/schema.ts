@@ -148,6 +148,12 @@ export const envSchema = z.object({
     .default(50 / 3600),
   /** The providers `POST /v1/runs/prices {"source": "auto"}` tries for each symbol, first to last (comma-separated). */
   PRICE_PROVIDER_ORDER: providerOrder.default(['yahoo', 'stooq']),
+  /** FRED's API host (scheme, host and port only): the adapter appends `/fred/series/observations`. */
+  FRED_URL: hostUrl.default('https://api.stlouisfed.org'),
+  /** FRED's API key (free at fred.stlouisfed.org); a macro run fails naming this variable when it is unset. */
+  FRED_API_KEY: z.string().min(1).optional(),
+  /** FRED requests per second across every etl replica: one per activity on `etl-fred` (FRED allows 120 a minute). */
+  FRED_REQUESTS_PER_SECOND: z.coerce.number().positive().default(2),
   /** SEC's API host: `{SEC_URL}/api/xbrl/companyfacts/CIK##########.json`. */
   SEC_URL: url.default('https://data.sec.gov'),
   /** SEC's CIK ↔ ticker file; unset: www.sec.gov's for the real SEC, else `{SEC_URL}/files/company_tickers.json`. */

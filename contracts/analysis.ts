@@ -84,8 +84,27 @@ export interface BenchmarkUsed {
 export const RISK_PRICE_FIELDS = ['total_return', 'adj_close', 'split_adjusted', 'close'] as const;
 export type RiskPriceField = (typeof RISK_PRICE_FIELDS)[number];
 
+/**
+ * The risk-free rate Sharpe, Sortino (and every excess-return metric) were computed with, when the request named a
+ * macro series: its yields (annualised percent) as known on `asOf`, each bar's rate the last yield observed on or
+ * before the bar, compounded to one period. Absent from a document computed without one (a rate of 0).
+ */
+export interface RiskFreeUsed {
+  series: string;
+  source: string;
+  /** The series' vintages in force on this day were used (point in time). */
+  asOf: string;
+  /** The first and last observation dates of the yields used, and how many there were. */
+  from: string;
+  to: string;
+  observations: number;
+  conversion: string;
+}
+
 /** What the API returns and `analysis_results.document` stores. */
 export interface AnalysisDocument<I = IndicatorSeriesJson> extends AnalyzeJson<I> {
+  /** Present when a risk-free series was used. */
+  riskFree?: RiskFreeUsed;
   asOf: string;
   /** The one frequency the bars were analysed on; bars of other frequencies are listed in `inputs.excluded`. */
   frequency: Frequency;
@@ -135,6 +154,8 @@ export interface AnalyzeSymbolsInput {
   batchKey: string;
   /** Absent: eager. */
   artifacts?: ArtifactMode;
+  /** A loaded macro series of yields in annualised percent (e.g. DGS3MO) for the risk-free rate; absent: 0. */
+  riskFreeSeries?: string;
 }
 
 /** Keys and counts only: the documents are in Postgres. */
@@ -173,6 +194,8 @@ export interface AnalyzeRequest {
   batchSize: number;
   /** Absent: eager. */
   artifacts?: ArtifactMode;
+  /** A loaded macro series of yields in annualised percent (e.g. DGS3MO) for the risk-free rate; absent: 0. */
+  riskFreeSeries?: string;
 }
 
 export const DEFAULT_ANALYSIS_BATCH_SIZE = 25;

@@ -6,6 +6,8 @@
 export const FAILURE_TYPES = {
   /** The provider does not know the symbol (e.g. an HTTP 404 or an empty "no data" answer). */
   unknownSymbol: 'UnknownSymbol',
+  /** FRED does not know the series id (HTTP 400 "The series does not exist."). */
+  unknownSeries: 'UnknownSeries',
   /** The provider refused the request permanently (a 4xx other than 429). */
   providerRejected: 'ProviderRejected',
   /** The etl worker lacks a setting the provider needs, e.g. its API key: the message names the variable. */

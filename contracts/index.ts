@@ -12,3 +12,4 @@ export * from './schedules';
 export * from './corporate-actions';
 export * from './analysis';
 export * from './securities';
+export * from './macro';

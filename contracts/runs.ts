@@ -9,11 +9,19 @@ export const RUN_KINDS = {
   analysis: 'analysis',
   analysisBatch: 'analysis-batch',
   pipeline: 'pipeline',
+  macro: 'macro',
+  macroSeries: 'macro-series',
 } as const;
 export type RunKind = (typeof RUN_KINDS)[keyof typeof RUN_KINDS];
 
 /** The kinds a person starts (and lists); batch kinds are their children. */
-export const TOP_LEVEL_RUN_KINDS = [RUN_KINDS.prices, RUN_KINDS.fundamentals, RUN_KINDS.analysis, RUN_KINDS.pipeline];
+export const TOP_LEVEL_RUN_KINDS = [
+  RUN_KINDS.prices,
+  RUN_KINDS.fundamentals,
+  RUN_KINDS.analysis,
+  RUN_KINDS.pipeline,
+  RUN_KINDS.macro,
+];
 
 /**
  * What a finished run achieved: every batch done (`succeeded`), some failed (`partial`), or nothing done because

@@ -3,6 +3,7 @@ export const TASK_QUEUES = {
   etl: 'etl',
   etlStooq: 'etl-stooq',
   etlSec: 'etl-sec',
+  etlFred: 'etl-fred',
   data: 'data',
   analysis: 'analysis',
 } as const;

@@ -5,6 +5,7 @@ import type { ProviderHealthRecorder } from '../infra/provider-health';
 import type { ObjectStore } from '../infra/s3';
 import type { SourceRegistry } from '../sources';
 import type { SecSource } from '../sources/sec';
+import type { FredSource } from '../sources/fred';
 import { workflowCode } from './shared/workflow-bundle';
 import type { WorkerTuning } from './shared/worker-tuning';
 
@@ -17,6 +18,8 @@ export interface EtlWorkerOptions {
   providerRequestsPerSecond: Record<PriceProvider, number>;
   /** The SEC companyfacts adapter and its rate limit across every replica (SEC allows 10 requests a second). */
   sec?: { source: SecSource; requestsPerSecond: number };
+  /** The FRED observations adapter and its rate limit across every replica (FRED allows 120 requests a minute). */
+  fred?: { source: FredSource; requestsPerSecond: number };
   /** MAX_LINE_BYTES, for the transform's parser (the csv source gets it when it is built). */
   maxLineBytes?: number;
   /** A workflow bundle built by the caller (tests build one once); otherwise the build's, or the sources. */
@@ -30,13 +33,14 @@ export interface EtlWorkerOptions {
   providerHealth?: ProviderHealthRecorder;
 }
 
-/** The etl service: ingest workflows plus plan/transform on `etl`, and collection from each provider and SEC on its own queue. */
+/** The etl service: ingest workflows plus plan/transform on `etl`, and collection from each provider, SEC and FRED on its own queue. */
 export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
   const activities = createEtlActivities({
     s3: o.s3,
     sources: o.sources,
     fetch: o.fetch,
     sec: o.sec?.source,
+    fred: o.fred?.source,
     maxLineBytes: o.maxLineBytes,
     providerHealth: o.providerHealth,
   });
@@ -69,6 +73,16 @@ export async function createEtlWorkers(o: EtlWorkerOptions): Promise<Worker[]> {
               collectSecTickers: activities.collectSecTickers,
             },
             maxTaskQueueActivitiesPerSecond: o.sec.requestsPerSecond,
+          }),
+        ]
+      : []),
+    ...(o.fred
+      ? [
+          Worker.create({
+            ...common,
+            taskQueue: TASK_QUEUES.etlFred,
+            activities: { fetchFredSeries: activities.fetchFredSeries },
+            maxTaskQueueActivitiesPerSecond: o.fred.requestsPerSecond,
           }),
         ]
       : []),

@@ -4,6 +4,7 @@ import { createObjectStore } from '../infra/s3';
 import { createAutoSource } from '../sources/auto';
 import { createCsvSource } from '../sources/csv';
 import { createSecSource } from '../sources/sec';
+import { createFredSource } from '../sources/fred';
 import { createPriceProviders, providerRequestsPerSecond, providersWithoutApiKey } from '../sources/providers';
 import { createEtlWorkers } from './etl-workers';
 import { runWorkerProcess } from './shared/run-worker-process';
@@ -35,6 +36,10 @@ runWorkerProcess('etl', ({ config, connection, logger, activityInterceptor, tuni
         userAgent: config.sec.userAgent,
       }),
       requestsPerSecond: config.sec.requestsPerSecond,
+    },
+    fred: {
+      source: createFredSource({ baseUrl: config.fred.url, apiKey: config.fred.apiKey }),
+      requestsPerSecond: config.fred.requestsPerSecond,
     },
     maxLineBytes: config.maxLineBytes,
     interceptors: { activity: [activityInterceptor] },

@@ -55,6 +55,7 @@ export const analysisRun: BatchedRunSpec<
       analysisRunId: context.parentRunId,
       batchKey: batch.batchKey,
       ...(request.artifacts ? { artifacts: request.artifacts } : {}),
+      ...(request.riskFreeSeries ? { riskFreeSeries: request.riskFreeSeries } : {}),
     }),
     summary: (_request, batch) =>
       `Analysis batch ${batch.batchKey}: ${batch.symbols.length} symbols against ${batch.benchmark ?? 'no benchmark'}`,

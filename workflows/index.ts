@@ -5,3 +5,5 @@ export * from './analyze';
 export * from './ingest-fundamentals-batch';
 export * from './ingest-fundamentals';
 export * from './daily-pipeline';
+export * from './ingest-macro-series';
+export * from './ingest-macro';

@@ -17,6 +17,8 @@ import {
   type RenderArtifacts,
 } from '../../application/analysis';
 import { fundamentalsReportAsOf } from '../../application/fundamentals';
+import { macroSeriesAsOf } from '../../application/macro';
+import { readMacroSeries } from '../../infra/repositories/macro-read';
 import type { RenderTiming } from '../../application/report';
 import { invalidateSecuritiesList, type JsonCache } from '../../infra/cache';
 import type { ObjectStore } from '../../infra/s3';
@@ -45,6 +47,12 @@ export function createAnalysisActivities(deps: AnalysisDeps) {
   const fundamentals = deps.fundamentals ?? fundamentalsFrom((s, d, p) => fundamentalsReportAsOf(deps.db, s, d, p));
   return {
     planAnalysis: async (request: AnalyzeRequest): Promise<PlannedAnalysisBatch[]> => {
+      if (request.riskFreeSeries && !(await readMacroSeries(deps.db, request.riskFreeSeries))) {
+        throw ApplicationFailure.nonRetryable(
+          `risk-free series ${request.riskFreeSeries} has not been loaded: start a macro run (POST /v1/runs/macro) first`,
+          FAILURE_TYPES.invalidInput,
+        );
+      }
       try {
         return await planAnalysis(
           { symbolsWithDailyBars: () => symbolsWithDailyBars(deps.db), hasBars: (s) => symbolHasBars(deps.db, s) },
@@ -62,6 +70,8 @@ export function createAnalysisActivities(deps: AnalysisDeps) {
         {
           readBars: async (symbol, to) => (await readBarsCached(reader, symbol, to)).value,
           fundamentals,
+          riskFreeYields: async (seriesId, asOf) =>
+            (await macroSeriesAsOf(deps.db, seriesId, asOf))?.observations ?? [],
           renderArtifacts: renderer.render,
           store: (row) => upsertAnalysisResult(deps.db, row),
           // The stored figures show in the securities list too: its cached copy goes with the symbol's own.

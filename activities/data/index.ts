@@ -6,6 +6,7 @@ import {
   type RunStarted,
 } from '../../infra/repositories/runs-write';
 import { loadFundamentalsBatch, type LoadFundamentalsBatchInput } from './fundamentals-load';
+import { loadMacroSeries, type LoadMacroSeriesInput } from './macro-load';
 import { lastFinishedRunAt } from '../../infra/repositories/last-run';
 import { heartbeating } from '../heartbeat';
 import type { DetectSuspectedActionsInput } from '../../contracts';
@@ -24,6 +25,8 @@ export function createDataActivities(deps: DataDeps) {
       heartbeating((heartbeat) => detectSuspectedActions(deps, input, heartbeat)),
     loadFundamentalsBatch: (input: LoadFundamentalsBatchInput) =>
       heartbeating(() => loadFundamentalsBatch(deps, input)),
+    loadMacroSeries: (input: LoadMacroSeriesInput) =>
+      heartbeating((_heartbeat, signal) => loadMacroSeries(deps, input, signal)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),
     recordRunFinished: (run: RunFinished) => recordRunFinished(deps.db, run),
     lastFinishedRunAt: (input: { runKind: string }) => lastFinishedRunAt(deps.db, input.runKind),

@@ -4,6 +4,8 @@ import type { ProviderHealthRecorder } from '../../infra/provider-health';
 import type { ObjectStore } from '../../infra/s3';
 import type { CollectInput, PlanInput, SourceRegistry } from '../../sources';
 import type { SecSource } from '../../sources/sec';
+import type { FredSource } from '../../sources/fred';
+import { createFredCollectActivities } from './fred-collect';
 import { createSecCollectActivities } from './fundamentals-collect';
 import { planFundamentalsBatches, type PlanFundamentalsInput } from './fundamentals-plan';
 import { transformFundamentalsBatch, type TransformFundamentalsBatchInput } from './fundamentals-transform';
@@ -23,6 +25,8 @@ export interface EtlDeps {
   fetch?: typeof fetch;
   /** The SEC companyfacts adapter; without it the sec collect activities fail as not configured. */
   sec?: SecSource;
+  /** The FRED observations adapter; without it the fred collect activity fails as not configured. */
+  fred?: FredSource;
   /** MAX_LINE_BYTES for the transform's parser; the domain default (1 MiB) otherwise. */
   maxLineBytes?: number;
   /** Where each provider request is counted for `GET /v1/providers`; nothing is counted without it. */
@@ -60,6 +64,7 @@ export function createEtlActivities(deps: EtlDeps) {
     transformFundamentalsBatch: (input: TransformFundamentalsBatchInput) =>
       heartbeating((heartbeat) => transformFundamentalsBatch(deps.s3, input, heartbeat)),
     ...createSecCollectActivities(deps.s3, deps.sec, deps.fetch),
+    ...createFredCollectActivities(deps.s3, deps.fred, deps.fetch),
     ...createProviderCollectActivities(deps.s3, deps.sources, deps.fetch, deps.providerHealth),
     // Recorded in histories from before the provider registry; new runs call fetchProviderSymbol.
     ...createStooqCollectActivities(deps.s3, deps.sources.stooq, deps.fetch),

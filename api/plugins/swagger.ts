@@ -22,6 +22,7 @@ export default fp(
           { name: 'schedules', description: 'Temporal Schedules of runs' },
           { name: 'securities', description: 'Securities and daily price bars' },
           { name: 'providers', description: 'Price providers: rate limits, auto order and recent requests' },
+          { name: 'macro', description: 'FRED macro series, point in time' },
           { name: 'ops', description: 'Liveness, readiness and metrics' },
         ],
       },

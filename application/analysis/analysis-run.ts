@@ -39,6 +39,7 @@ export function normalizeAnalysisRequest(body: AnalysisRequestInput): AnalyzeReq
   if (body.from) request.from = body.from;
   if (body.to) request.to = body.to;
   if (body.asOf) request.asOf = body.asOf;
+  if (body.riskFreeSeries) request.riskFreeSeries = body.riskFreeSeries.toUpperCase();
   // Eager is the default and is left out, so a request that says it and one that does not get the same run id.
   if (body.artifacts && body.artifacts !== DEFAULT_ARTIFACT_MODE) request.artifacts = body.artifacts;
   return request;

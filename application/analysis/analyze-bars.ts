@@ -3,7 +3,7 @@ import type { RiskPriceField } from '../../contracts/analysis';
 import type { PriceBar } from '../../contracts/prices';
 import { adjustBars, type RecordedAction } from '../../domain/corporate-actions';
 import { computeIndicator, type IndicatorOutput, type OhlcvArrays } from '../../domain/finance/indicators';
-import { computeRisk, type RiskReport, type RiskSeries } from '../../domain/finance/risk';
+import { computeRisk, type DatedRates, type RiskReport, type RiskSeries } from '../../domain/finance/risk';
 import { analyzeTrend, type TrendReport } from '../../domain/finance/trend';
 
 export interface Analysis {
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   /** Recorded splits and dividends of the symbol and of the benchmark, for their return series. */
   actions?: readonly RecordedAction[];
   benchmarkActions?: readonly RecordedAction[];
+  /** Per-period risk-free rates of the bars' dates; a rate of 0 when absent. */
+  riskFree?: DatedRates;
 }
 
 /** A missing value becomes NaN, which the indicators treat as a gap. */
@@ -83,6 +85,7 @@ export function analyzeBars(symbol: string, bars: readonly PriceBar[], options: 
     risk: computeRisk(own.series, {
       periodsPerYear: options.periodsPerYear,
       benchmark: options.benchmark ? riskSeries(options.benchmark, options.benchmarkActions).series : undefined,
+      riskFree: options.riskFree,
     }),
     trend: analyzeTrend({ dates, closes: arrays.close, highs: arrays.high, lows: arrays.low }, options.periodsPerYear),
   };

@@ -19,6 +19,9 @@ import { latestValuesView } from './document-view';
 import { buildAnalysisDocument, type BuiltAnalysis, type SymbolSeries } from './build-document';
 import type { OriginBar } from './frequency';
 import type { FundamentalsSource } from './fundamentals-source';
+import type { YieldObservation } from '../../domain/macro';
+import { MACRO_SOURCE } from '../../contracts/macro';
+import type { RiskFreeSource } from './risk-free-rates';
 
 /** What rendering produced: chart name → object key, and the report's key. */
 export interface ArtifactKeys {
@@ -43,6 +46,8 @@ export const renderNoArtifacts: RenderArtifacts = () => Promise.resolve({ charts
 export interface AnalyzeSymbolsDeps {
   readBars(symbol: string, to?: string): Promise<AnalysisBars>;
   fundamentals: FundamentalsSource;
+  /** A macro series' yields as known on a date, for a request that names `riskFreeSeries`. */
+  riskFreeYields?(seriesId: string, asOf: string): Promise<YieldObservation[]>;
   renderArtifacts: RenderArtifacts;
   store(row: AnalysisResultRow): Promise<void>;
   /** Refreshes the API's cached view of the symbol (given the row just stored); a cache failure never fails the batch. */
@@ -97,9 +102,11 @@ async function build(
   try {
     return await buildAnalysisDocument(
       { series, benchmark, asOf: input.asOf, from: input.from, to: input.to },
-      { fundamentals: deps.fundamentals },
+      { fundamentals: deps.fundamentals, riskFree: riskFreeSource(deps, input) },
     );
   } catch (error) {
+    // Reading the yields is I/O: its failure fails the batch, which is retried, instead of failing the symbol.
+    if (error instanceof RiskFreeReadError) throw error.cause;
     // The library refuses this symbol's data; the batch goes on. Its errors carry no I/O, so a retry would not help.
     return { reason: error instanceof Error ? error.message : String(error) };
   }
@@ -149,3 +156,24 @@ async function persist(
 
 const earliest = (a?: string, b?: string): string | undefined =>
   a === undefined ? b : b === undefined || a < b ? a : b;
+
+class RiskFreeReadError extends Error {
+  constructor(readonly cause: unknown) {
+    super('could not read the risk-free series');
+  }
+}
+
+function riskFreeSource(deps: AnalyzeSymbolsDeps, input: AnalyzeSymbolsInput): RiskFreeSource | undefined {
+  const seriesId = input.riskFreeSeries;
+  if (seriesId === undefined) return undefined;
+  const read = deps.riskFreeYields?.bind(deps);
+  if (!read) throw new Error(`this analysis cannot read macro series, so not the risk-free series ${seriesId}`);
+  return {
+    seriesId,
+    source: MACRO_SOURCE,
+    yieldsAsOf: (asOf) =>
+      read(seriesId, asOf).catch((err: unknown) => {
+        throw new RiskFreeReadError(err);
+      }),
+  };
+}

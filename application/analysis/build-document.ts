@@ -3,12 +3,13 @@
  * Window and frequency first, then the library (indicators, risk against the benchmark, trend), then the
  * fundamentals as of the date.
  */
-import type { AnalysisDocument, BenchmarkUsed, LineageBatch } from '../../contracts/analysis';
+import type { AnalysisDocument, BenchmarkUsed, LineageBatch, RiskFreeUsed } from '../../contracts/analysis';
 import type { QualityFlag } from '../../contracts/prices';
 import type { RecordedAction } from '../../domain/corporate-actions';
 import { DEFAULT_INDICATORS } from '../../domain/finance/indicators';
 import { InsufficientDataError, MIN_RETURNS } from '../../domain/finance/risk';
 import { analyzeBars, type Analysis } from './analyze-bars';
+import { riskFreeRates, type RiskFreeSource } from './risk-free-rates';
 import { toAnalyzeJson } from './analyze-json';
 import { selectFrequency, type OriginBar } from './frequency';
 import { noFundamentals, type FundamentalsSource } from './fundamentals-source';
@@ -49,6 +50,8 @@ export interface BuiltAnalysis {
 
 export interface BuildDocumentDeps {
   fundamentals?: FundamentalsSource;
+  /** The yields of a risk-free series as known on a date; a risk-free rate of 0 when absent. */
+  riskFree?: RiskFreeSource;
 }
 
 const inWindow = (bars: readonly OriginBar[], from?: string, to?: string): OriginBar[] =>
@@ -75,15 +78,26 @@ export async function buildAnalysisDocument(
     );
   }
   const benchmark = benchmarkBars(input.benchmark, input.from, to);
+  const last = chosen.bars[chosen.bars.length - 1];
+  const asOf = input.asOf ?? last.date;
+  const periodsPerYear = input.periodsPerYear ?? chosen.periodsPerYear;
+  // The yields as they were known on the analysis date: a later revision cannot change a past analysis.
+  const riskFree = deps.riskFree
+    ? await riskFreeRates(
+        deps.riskFree,
+        asOf,
+        chosen.bars.map((b) => b.date),
+        periodsPerYear,
+      )
+    : undefined;
   const analysis = analyzeBars(series.symbol, chosen.bars, {
     indicators: input.indicators ?? DEFAULT_INDICATORS,
-    periodsPerYear: input.periodsPerYear ?? chosen.periodsPerYear,
+    periodsPerYear,
     benchmark: benchmark?.bars,
     actions: series.actions,
     benchmarkActions: input.benchmark?.actions,
+    riskFree: riskFree?.rates,
   });
-  const last = chosen.bars[chosen.bars.length - 1];
-  const asOf = input.asOf ?? last.date;
   const fundamentals = await (deps.fundamentals ?? noFundamentals()).reportAsOf(series.symbol, asOf, last.close);
   return {
     analysis,
@@ -94,6 +108,7 @@ export async function buildAnalysisDocument(
       asOf,
       frequency: chosen.frequency,
       benchmark: benchmark?.used ?? null,
+      ...(riskFree ? { riskFree: riskFree.used satisfies RiskFreeUsed } : {}),
       riskPriceField: analysis.riskPriceField,
       fundamentals: fundamentals.report,
       fundamentalsReason: fundamentals.reason,

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { ARTIFACT_MODES, MAX_ANALYSIS_BATCH_SIZE } from '../../contracts';
 import { IsoDate, TickerSymbol } from '../schemas/common';
+import { MacroSeriesId } from './macro-request-schema';
 
 /** The body of `POST /v1/runs/analysis`; the pipeline's analysis part is this without symbols. */
 export const StartAnalysisBody = Type.Object(
@@ -19,6 +20,12 @@ export const StartAnalysisBody = Type.Object(
       description: "Only bars on or before this date; default each symbol's last bar",
     }),
     batchSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ANALYSIS_BATCH_SIZE })),
+    riskFreeSeries: Type.Optional({
+      ...MacroSeriesId,
+      description:
+        'A loaded FRED series of yields in annualised percent (e.g. DGS3MO) for Sharpe and Sortino, as known on the ' +
+        'analysis date; default: a risk-free rate of 0',
+    }),
     artifacts: Type.Optional(
       Type.Union(
         ARTIFACT_MODES.map((mode) => Type.Literal(mode)),

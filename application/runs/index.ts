@@ -2,6 +2,8 @@ export * from './cancel-run';
 export * from './fundamentals-run';
 export * from './invalid-request';
 export * from './list-runs';
+export * from './macro-run';
+export * from './normalize-macro-request';
 export * from './normalize-fundamentals-request';
 export * from './normalize-prices-request';
 export * from './prices-run';

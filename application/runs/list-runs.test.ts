@@ -3,7 +3,7 @@ import { outcomeOfRun } from './run-status';
 
 describe('runsQuery', () => {
   it('lists every top-level kind by default and narrows by kind, status and ids', () => {
-    expect(runsQuery({})).toBe("IbyRunKind IN ('prices', 'fundamentals', 'analysis', 'pipeline')");
+    expect(runsQuery({})).toBe("IbyRunKind IN ('prices', 'fundamentals', 'analysis', 'pipeline', 'macro')");
     expect(runsQuery({ kind: 'analysis-batch', status: 'TIMED_OUT' })).toBe(
       "IbyRunKind = 'analysis-batch' AND ExecutionStatus = 'TimedOut'",
     );

@@ -6,7 +6,7 @@ import { withDeadline } from './run-errors';
 import { toRunStatus } from './run-status';
 
 export interface ListRunsFilter {
-  /** A run kind; without it, every top-level kind (prices, fundamentals, analysis, pipeline). */
+  /** A run kind; without it, every top-level kind (prices, fundamentals, analysis, pipeline, macro). */
   kind?: string;
   status?: RunStatus;
   /** Runs that asked for or loaded this symbol (from the ledger). */

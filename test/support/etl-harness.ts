@@ -16,6 +16,7 @@ import { createObjectStore, ensureBucket, type ObjectStore } from '../../infra/s
 import { createAutoSource } from '../../sources/auto';
 import { createCsvSource } from '../../sources/csv';
 import { createSecSource } from '../../sources/sec';
+import { createFredSource } from '../../sources/fred';
 import { createPriceProviders, providerRequestsPerSecond } from '../../sources/providers';
 import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
@@ -48,6 +49,8 @@ export interface EtlHarnessOptions {
   providerOrder?: PriceProvider[];
   /** Where provider requests are counted (a test Redis, prefixed); nothing is counted when left out. */
   providerHealthRedis?: Redis;
+  /** Base URL and API key of a local FRED-format server (test/support/fred-server.ts). */
+  fred?: { url: string; apiKey: string };
   /** Extra interceptors for the data worker, e.g. to simulate a crash after a load committed. */
   dataInterceptors?: WorkerOptions['interceptors'];
 }
@@ -101,6 +104,13 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
         source: createSecSource({
           baseUrl: options.secUrl ?? 'http://127.0.0.1:9',
           userAgent: 'IBY tests iby@example.com',
+        }),
+        requestsPerSecond: 50,
+      },
+      fred: {
+        source: createFredSource({
+          baseUrl: options.fred?.url ?? 'http://127.0.0.1:9',
+          apiKey: options.fred?.apiKey ?? 'no-fred-in-this-test',
         }),
         requestsPerSecond: 50,
       },

@@ -79,6 +79,7 @@ function fakes(behaviour: { failPrices?: string; unchanged?: string[]; lastFunda
     transformFundamentalsBatch: notHere,
     collectCompanyFacts: notHere,
     collectSecTickers: notHere,
+    fetchFredSeries: notHere,
     transformPriceBatch: ({ batchKey, parts }) => {
       void parts;
       const counts = { ...emptyRowCounts(), rowsRead: 3, rowsLoaded: 3 };
@@ -105,6 +106,7 @@ function fakes(behaviour: { failPrices?: string; unchanged?: string[]; lastFunda
     detectSuspectedActions: () =>
       Promise.resolve({ symbolsChecked: 0, suspectedActions: 0, suspectedBadBars: 0, suspected: [] }),
     loadFundamentalsBatch: notHere,
+    loadMacroSeries: notHere,
     lastFinishedRunAt: () => {
       seen.order.push('last fundamentals run');
       return Promise.resolve(behaviour.lastFundamentals ?? null);

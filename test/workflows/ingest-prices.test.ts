@@ -96,6 +96,7 @@ function fakes(
     transformFundamentalsBatch: notPrices,
     collectCompanyFacts: notPrices,
     collectSecTickers: notPrices,
+    fetchFredSeries: notPrices,
     transformPriceBatch: async ({ batchKey }) => {
       const attempt = (seen.transformAttempts.get(batchKey) ?? 0) + 1;
       seen.transformAttempts.set(batchKey, attempt);
@@ -138,6 +139,7 @@ function fakes(
       });
     },
     loadFundamentalsBatch: notPrices,
+    loadMacroSeries: notPrices,
     lastFinishedRunAt: notPrices,
     recordRunStarted: (run) => {
       seen.ledger.push({ event: 'started', kind: run.runKind });

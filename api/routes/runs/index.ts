@@ -41,7 +41,8 @@ const runs: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
     '/runs',
     {
       schema: {
-        summary: 'Recent runs of every kind (prices, fundamentals, analysis, pipeline), by kind, status or symbol',
+        summary:
+          'Recent runs of every kind (prices, fundamentals, analysis, pipeline, macro), by kind, status or symbol',
         tags: ['runs'],
         querystring: ListRunsQuery,
         response: { 200: RunListBody, 400: ErrorBody, 503: ErrorBody },

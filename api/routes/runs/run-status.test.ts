@@ -200,7 +200,9 @@ describe('GET /v1/runs', () => {
 
     const res = await t.app.inject({ method: 'GET', url: '/v1/runs?limit=2' });
     expect(res.statusCode).toBe(200);
-    expect(t.temporal.listQueries).toEqual(["IbyRunKind IN ('prices', 'fundamentals', 'analysis', 'pipeline')"]);
+    expect(t.temporal.listQueries).toEqual([
+      "IbyRunKind IN ('prices', 'fundamentals', 'analysis', 'pipeline', 'macro')",
+    ]);
     expect(res.json().runs).toEqual([
       {
         workflowId: started.workflowId,

@@ -97,7 +97,9 @@ export const RunStatusBody = Type.Object({
   workflowId: Type.String(),
   runId: Type.String(),
   workflowType: Type.String(),
-  kind: Type.Optional(Type.String({ description: 'IbyRunKind: prices, fundamentals, analysis, pipeline, *-batch' })),
+  kind: Type.Optional(
+    Type.String({ description: 'IbyRunKind: prices, fundamentals, analysis, pipeline, macro, *-batch' }),
+  ),
   status: Type.Enum([...RUN_STATUSES]),
   outcome: Type.Union([RunOutcome, Type.Null()], {
     description:

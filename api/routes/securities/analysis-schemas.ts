@@ -38,6 +38,20 @@ export const AnalysisBody = Type.Object({
   benchmark: nullable(
     Type.Object({ symbol: Type.String(), bars: Type.Integer(), from: Type.String(), to: Type.String() }),
   ),
+  riskFree: Type.Optional(
+    Type.Object(
+      {
+        series: Type.String(),
+        source: Type.String(),
+        asOf: IsoDate,
+        from: IsoDate,
+        to: IsoDate,
+        observations: Type.Integer({ minimum: 0 }),
+        conversion: Type.String(),
+      },
+      { description: 'The risk-free series used for Sharpe and Sortino, as known on asOf; absent: a rate of 0' },
+    ),
+  ),
   riskPriceField: Type.Enum([...RISK_PRICE_FIELDS], {
     description:
       'The prices risk and return were computed on: total_return (closes back-adjusted for recorded splits and ' +

@@ -5,6 +5,7 @@
  * (benchmark-relative.test.ts checks it on random series with gaps).
  */
 import { mean, stdAround } from './stats';
+import type { PerPeriodRate } from './ratios';
 import type { BenchmarkRelative } from './risk-report';
 
 /** The pairs (x - overX, y - overY) where both are present, in order; `completePairs` of the shifted series. */
@@ -13,13 +14,18 @@ interface Pairs {
   y: Float64Array;
 }
 
-function completeShiftedPairs(xs: readonly number[], ys: readonly number[], overX: number, overY: number): Pairs {
+function completeShiftedPairs(
+  xs: readonly number[],
+  ys: readonly number[],
+  overX: PerPeriodRate,
+  overY: PerPeriodRate,
+): Pairs {
   const x = new Float64Array(xs.length);
   const y = new Float64Array(xs.length);
   let count = 0;
   for (let i = 0; i < xs.length; i++) {
-    const a = xs[i] - overX;
-    const b = ys[i] - overY;
+    const a = xs[i] - (typeof overX === 'number' ? overX : overX[i]);
+    const b = ys[i] - (typeof overY === 'number' ? overY : overY[i]);
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
     x[count] = a;
     y[count++] = b;
@@ -79,8 +85,11 @@ export function benchmarkRelative(
   returns: readonly number[],
   benchmark: readonly number[],
   periodsPerYear: number,
-  riskFree: number,
+  riskFree: PerPeriodRate,
 ): BenchmarkRelative {
+  if (typeof riskFree !== 'number' && riskFree.length !== returns.length) {
+    throw new RangeError(`series lengths differ: ${returns.length} and ${riskFree.length}`);
+  }
   // `x - 0` is `x` to the bit, so without a risk-free rate one set of pairs serves every metric.
   const raw = completeShiftedPairs(returns, benchmark, 0, 0);
   const excess = riskFree === 0 ? raw : completeShiftedPairs(returns, benchmark, riskFree, riskFree);

@@ -10,7 +10,15 @@ import { inferPeriodsPerYear } from './frequency';
 import { aggregateReturns, bestAndWorst, bestAndWorstOf, monthlyReturnsTableOf } from './periodic';
 import { calmarOf, downsideRiskOfPresent, omegaRatio } from './ratios';
 import { alignByDate, alignedReturns, datedReturns, type DatedSeries } from './returns';
-import { InsufficientDataError, MIN_RETURNS, type RiskOptions, type RiskReport, type RiskSeries } from './risk-report';
+import {
+  InsufficientDataError,
+  MIN_RETURNS,
+  type DatedRates,
+  type RiskOptions,
+  type RiskReport,
+  type RiskSeries,
+} from './risk-report';
+import type { PerPeriodRate } from './ratios';
 import { defaultRollingWindow } from './rolling';
 import { mean, presentExcess, stdAround } from './stats';
 import { runningRollingBeta, runningRollingRisk } from './running-rolling';
@@ -65,7 +73,7 @@ export function computeRisk(series: RiskSeries, options: RiskOptions = {}): Risk
     throw new InsufficientDataError(`too few ${scope}: ${r.length} returns, need at least ${MIN_RETURNS}`);
   }
   const periodsPerYear = options.periodsPerYear ?? inferPeriodsPerYear(startDate ? [startDate, ...dates] : dates);
-  const riskFree = options.riskFree ?? 0;
+  const riskFree = ratesOn(options.riskFree ?? 0, dates);
   const window = options.rollingWindow ?? defaultRollingWindow(periodsPerYear);
   const annualise = Math.sqrt(periodsPerYear);
 
@@ -124,4 +132,17 @@ export function computeRisk(series: RiskSeries, options: RiskOptions = {}): Risk
     report.benchmark = benchmarkRelative(r, benchmark, periodsPerYear, riskFree);
   }
   return report;
+}
+
+/** The rate of each return's date; a dated series must cover every one of them. */
+function ratesOn(riskFree: number | DatedRates, dates: readonly string[]): PerPeriodRate {
+  if (typeof riskFree === 'number') return riskFree;
+  if (riskFree.dates.length !== riskFree.rates.length)
+    throw new RangeError('risk-free dates and rates differ in length');
+  const byDate = new Map(riskFree.dates.map((date, i) => [date, riskFree.rates[i]]));
+  return dates.map((date) => {
+    const rate = byDate.get(date);
+    if (rate === undefined) throw new RangeError(`the risk-free rates have no rate for ${date}`);
+    return rate;
+  });
 }

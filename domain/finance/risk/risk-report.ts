@@ -10,10 +10,20 @@ export interface RiskOptions {
   benchmark?: RiskSeries;
   /** Inferred from the median spacing of the dates when absent. */
   periodsPerYear?: number;
-  /** Per-period risk-free rate (0.0001 a day, not 2.5% a year); 0 when absent. */
-  riskFree?: number;
+  /**
+   * Per-period risk-free rate (0.0001 a day, not 2.5% a year): one rate for every period, or a rate for each date
+   * (at least every date a return ends on; `perPeriodRiskFree` in domain/macro builds one from a yield series).
+   * 0 when absent.
+   */
+  riskFree?: number | DatedRates;
   /** Trailing window of the rolling metrics, in periods; half a year when absent. */
   rollingWindow?: number;
+}
+
+/** Per-period rates by date, ascending ISO dates. */
+export interface DatedRates {
+  dates: readonly string[];
+  rates: readonly number[];
 }
 
 export interface BenchmarkRelative {

@@ -5,7 +5,8 @@
  * series), and exactly on the windows that running moments cannot get exactly right: constant windows, windows
  * holding an infinity, windows with fewer than two values. Those few are evaluated with the definition itself.
  */
-import { annualVolatility, sharpeRatio } from './ratios';
+import { annualVolatility, sharpeRatio, type PerPeriodRate } from './ratios';
+import { subtract } from './stats';
 import { beta } from './benchmark';
 import { checkWindow } from './rolling';
 import { SlidingCoMoments, SlidingMoments, TrailingRun } from './sliding-moments';
@@ -100,14 +101,17 @@ export function runningRollingRisk(
   returns: readonly number[],
   window: number,
   periodsPerYear: number,
-  riskFree = 0,
+  riskFree: PerPeriodRate = 0,
 ): RollingRisk {
   checkWindow(window);
   const n = returns.length;
+  if (typeof riskFree !== 'number' && riskFree.length !== n) {
+    throw new RangeError(`series lengths differ: ${n} and ${riskFree.length}`);
+  }
   const sharpe = new Array<number>(n).fill(NaN);
   const volatility = new Array<number>(n).fill(NaN);
   // With no risk-free rate the excess returns are the returns: one set of moments serves both metrics.
-  const excess = riskFree === 0 ? returns : returns.map((r) => r - riskFree);
+  const excess = riskFree === 0 ? returns : subtract(returns, riskFree);
   const own = new WindowTracker(returns);
   const ofExcess = riskFree === 0 ? own : new WindowTracker(excess);
   const annualise = Math.sqrt(periodsPerYear);
@@ -121,7 +125,11 @@ export function runningRollingRisk(
       : annualVolatility(returns.slice(from, end), periodsPerYear);
     sharpe[end - 1] = ofExcess.runningIsExact
       ? (ofExcess.moments.mean / ofExcess.moments.sampleStd()) * annualise
-      : sharpeRatio(returns.slice(from, end), riskFree, periodsPerYear);
+      : sharpeRatio(
+          returns.slice(from, end),
+          typeof riskFree === 'number' ? riskFree : riskFree.slice(from, end),
+          periodsPerYear,
+        );
   }
   return { sharpe, volatility };
 }

@@ -30,11 +30,14 @@ export function mean(values: ArrayLike<number>): number {
  * `computeRisk` reads, built once instead of once per metric. `x - 0` is `x` to the bit, so `over = 0` gives the
  * present values themselves.
  */
-export function presentExcess(values: ArrayLike<number>, over: number): Float64Array {
+export function presentExcess(values: ArrayLike<number>, over: number | ArrayLike<number>): Float64Array {
+  if (typeof over !== 'number' && over.length !== values.length) {
+    throw new RangeError(`series lengths differ: ${values.length} and ${over.length}`);
+  }
   const out = new Float64Array(values.length);
   let count = 0;
   for (let i = 0; i < values.length; i++) {
-    const x = values[i] - over;
+    const x = values[i] - (typeof over === 'number' ? over : over[i]);
     if (!Number.isNaN(x)) out[count++] = x;
   }
   return out.subarray(0, count);

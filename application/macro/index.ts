@@ -1,0 +1,1 @@
+export { macroSeriesAsOf, type MacroSeriesAsOf } from './macro-as-of';
