@@ -112,6 +112,7 @@ describe('worker replicas under kill -9', () => {
       TASK_QUEUES.etl,
       ...PRICE_PROVIDER_NAMES.map(providerTaskQueue),
       TASK_QUEUES.etlSec,
+      TASK_QUEUES.etlFred,
     ]);
     expect(seen[3].taskQueues).toEqual([TASK_QUEUES.data]);
     expect(await httpStatus(`${fleet.services[1].baseUrl}/metrics`)).toBe(200);
