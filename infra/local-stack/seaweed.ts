@@ -99,9 +99,11 @@ function serverArgs(host: string, dataDir: string, identities: string, ports: Se
     '-master.telemetry=false',
     // A single master otherwise waits the 10 s default for a Raft election on every restart.
     '-master.electionTimeout=1s',
-    // Every bucket is its own collection with its own volumes: many small volumes instead of a few 30 GB ones.
+    // Every bucket is its own collection with its own volumes: many small volumes instead of a few 30 GB ones. The
+    // master grows 7 volumes for each new collection, so 100 slots ran out at the 15th bucket (the test suite makes
+    // one per test file: "No writable volumes", HTTP 500); volumes take disk only as they are written.
     '-master.volumeSizeLimitMB=256',
-    '-volume.max=100',
+    '-volume.max=1000',
     // The default waits 10 s before the volume server stops, which makes every Ctrl-C slow.
     '-volume.preStopSeconds=1',
   ];
