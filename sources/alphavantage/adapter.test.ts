@@ -1,7 +1,3 @@
-import { createHash } from 'node:crypto';
-import { Context } from '@temporalio/activity';
-import { ApplicationFailure, type Logger } from '@temporalio/common';
-import { MockActivityEnvironment } from '@temporalio/testing';
 import { parseAlphaVantageDaily } from '../../domain/prices';
 import {
   startAlphaVantageServer,
@@ -9,13 +5,12 @@ import {
   type AlphaVantageFault,
   type AlphaVantageServer,
 } from '../../test/support/alphavantage-server';
+import { failureOf, fetchSymbolInActivity, recordingArchive, sha256 } from '../../test/support/provider-adapter';
 import { TEST_API_KEY } from '../../test/support/provider-settings';
 import type { HttpPriceProvider, SourceContext } from '../types';
 import { createAlphaVantageSource } from '.';
 
 const RUN_DATE = '2024-01-02';
-const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const sha256 = (body: Buffer): string => createHash('sha256').update(body).digest('hex');
 
 const AAPL: AlphaVantageBar[] = [
   {
@@ -52,33 +47,10 @@ async function setUp(
   /** null: no key configured. */ apiKey: string | null = TEST_API_KEY,
 ) {
   server = await startAlphaVantageServer({ AAPL }, faults);
-  const archived: { source: string; runDate: string; body: Buffer; ext: string }[] = [];
-  const archiveRaw: SourceContext['archiveRaw'] = (source, runDate, body, ext) => {
-    if (!Buffer.isBuffer(body)) return Promise.reject(new Error('the Alpha Vantage adapter archives buffers'));
-    archived.push({ source, runDate, body, ext });
-    const hash = sha256(body);
-    return Promise.resolve({ key: `raw/${source}/prices/${runDate}/${hash}.${ext}`, sha256: hash, bytes: body.length });
-  };
-  const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
+  const { archived, archiveRaw } = recordingArchive();
   const source = createAlphaVantageSource({ baseUrl: server.url, apiKey: apiKey ?? undefined });
-  const fetchSymbol = (symbol: string, range: { from?: string; to?: string } = {}) =>
-    env.run(() => {
-      const context = Context.current();
-      return source.fetchSymbol(
-        { symbol, ...range, runDate: RUN_DATE },
-        { archiveRaw, heartbeat: (d) => context.heartbeat(d), signal: context.cancellationSignal, fetch },
-      );
-    });
+  const fetchSymbol = fetchSymbolInActivity(source, archiveRaw, RUN_DATE);
   return { server, source, archived, fetchSymbol };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApplicationFailure);
-  return error as ApplicationFailure;
 }
 
 describe('alphavantage adapter fetchSymbol: one daily adjusted request for one symbol', () => {

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
-import { ApplicationFailure, type Logger } from '@temporalio/common';
+import { failureOf, sha256, silentLogger } from '../../test/support/provider-adapter';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { MacroRawPart } from '../../contracts';
 import { parseFredObservations } from '../../domain/macro';
@@ -9,8 +8,6 @@ import { createFredSource, type FredContext } from '.';
 
 const RUN_DATE = '2024-01-02';
 const KEY = 'test-key-0123456789abcdef';
-const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const sha256 = (body: Buffer): string => createHash('sha256').update(body).digest('hex');
 
 const DGS10 = [
   { date: '2019-12-31', value: '1.92', realtimeStart: '2020-01-02', realtimeEnd: '9999-12-31' },
@@ -42,15 +39,6 @@ async function setUp(faults: Record<string, FredFault[]> = {}, apiKey: string | 
       return source.fetchSeries({ seriesId, runDate: RUN_DATE, ...period }, ctx);
     });
   return { server, archived, fetchSeries };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApplicationFailure);
-  return error as ApplicationFailure;
 }
 
 describe('fred adapter fetchSeries: one observations request for one series', () => {

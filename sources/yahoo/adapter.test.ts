@@ -1,20 +1,14 @@
-import { createHash } from 'node:crypto';
-import { Context } from '@temporalio/activity';
-import { ApplicationFailure, type Logger } from '@temporalio/common';
-import { MockActivityEnvironment } from '@temporalio/testing';
 import { parseYahooChart } from '../../domain/prices';
+import { failureOf, fetchSymbolInActivity, recordingArchive, sha256 } from '../../test/support/provider-adapter';
 import {
   startYahooServer,
   type YahooFault,
   type YahooServer,
   type YahooSymbolData,
 } from '../../test/support/yahoo-server';
-import type { SourceContext } from '../types';
 import { createYahooSource } from '.';
 
 const RUN_DATE = '2024-01-02';
-const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const sha256 = (body: Buffer): string => createHash('sha256').update(body).digest('hex');
 
 const AAPL: YahooSymbolData = {
   bars: [
@@ -33,33 +27,10 @@ afterEach(async () => {
 
 async function setUp(faults: Record<string, YahooFault[]> = {}) {
   server = await startYahooServer({ AAPL }, faults);
-  const archived: { source: string; runDate: string; body: Buffer; ext: string }[] = [];
-  const archiveRaw: SourceContext['archiveRaw'] = (source, runDate, body, ext) => {
-    if (!Buffer.isBuffer(body)) return Promise.reject(new Error('the Yahoo adapter archives buffers'));
-    archived.push({ source, runDate, body, ext });
-    const hash = sha256(body);
-    return Promise.resolve({ key: `raw/${source}/prices/${runDate}/${hash}.${ext}`, sha256: hash, bytes: body.length });
-  };
-  const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
+  const { archived, archiveRaw } = recordingArchive();
   const source = createYahooSource({ baseUrl: server.url });
-  const fetchSymbol = (symbol: string, range: { from?: string; to?: string } = {}) =>
-    env.run(() => {
-      const context = Context.current();
-      return source.fetchSymbol(
-        { symbol, ...range, runDate: RUN_DATE },
-        { archiveRaw, heartbeat: (d) => context.heartbeat(d), signal: context.cancellationSignal, fetch },
-      );
-    });
+  const fetchSymbol = fetchSymbolInActivity(source, archiveRaw, RUN_DATE);
   return { server, archived, fetchSymbol };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApplicationFailure);
-  return error as ApplicationFailure;
 }
 
 describe('yahoo adapter fetchSymbol: one chart request for one symbol', () => {
