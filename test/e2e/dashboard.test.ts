@@ -203,8 +203,11 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('button', { name: '5Y' }).click();
     expect(await page.getByRole('button', { name: '5Y' }).getAttribute('aria-pressed')).toBe('true');
     budgets.symbolPageInteractiveMs = Date.now() - started;
-    for (const chart of ['price', 'momentum', 'drawdown', 'relative', 'monthly-returns'])
+    // Charts further down are drawn as they come near the viewport: scrolled to, as a reader would.
+    for (const chart of ['price', 'momentum', 'drawdown', 'relative', 'monthly-returns']) {
+      await page.locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
       await page.locator(`[data-chart="${chart}"] canvas`).first().waitFor();
+    }
     // Times are measured and written to budgets.json (budget: interactive in 1 s on a quiet local stack), not
     // asserted: on a shared machine they measure its load, and a test that fails with the load is no test.
     budgets.symbolPageChartsDrawnMs = Date.now() - started;

@@ -76,37 +76,75 @@ interface ChartProps {
   label: string;
 }
 
+/**
+ * Resolves when the element comes within a screen of the viewport: a chart far down the page is drawn when it is
+ * about to be seen, so the charts at the top, and clicks, do not wait for it. Without IntersectionObserver, at once.
+ */
+function nearViewport(el: Element): { ready: Promise<void>; cancel: () => void } {
+  if (typeof IntersectionObserver === 'undefined') return { ready: Promise.resolve(), cancel: () => {} };
+  let observer: IntersectionObserver | undefined;
+  const ready = new Promise<void>((resolve) => {
+    observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer?.disconnect();
+        resolve();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(el);
+  });
+  return { ready, cancel: () => observer?.disconnect() };
+}
+
+type EChartsInstance = ReturnType<(typeof import('./echarts'))['echarts']['init']>;
+
 export function Chart({ name, series, range, label }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsInstance | null>(null);
   const [error, setError] = useState<string>('');
   const spec = chartSpec(name, series);
   const zoomable = name !== 'monthly-returns';
   const height = spec.height + (zoomable ? 28 : 0);
+  // The range at the time of drawing; later changes move the zoom of the chart already drawn.
+  const rangeRef = useRef(range);
+  rangeRef.current = range;
 
   useEffect(() => {
     let disposed = false;
     let dispose = () => {};
-    loadEcharts()
-      .then(({ echarts }) =>
+    const near = el.current ? nearViewport(el.current) : { ready: Promise.resolve(), cancel: () => {} };
+    Promise.all([loadEcharts(), near.ready])
+      .then(([{ echarts }]) =>
         inTurn(() => {
           if (disposed || !el.current) return;
-          const chart = echarts.init(el.current, null, { renderer: 'canvas' });
-          chart.setOption(interactive(name, spec.option, rangeStart(series.dates, range)));
-          const observer = new ResizeObserver(() => chart.resize());
+          const instance = echarts.init(el.current, null, { renderer: 'canvas' });
+          instance.setOption(interactive(name, spec.option, rangeStart(series.dates, rangeRef.current)));
+          chart.current = instance;
+          const observer = new ResizeObserver(() => instance.resize());
           observer.observe(el.current);
           dispose = () => {
             observer.disconnect();
-            chart.dispose();
+            instance.dispose();
+            chart.current = null;
           };
         }),
       )
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     return () => {
       disposed = true;
+      near.cancel();
       dispose();
     };
-    // A new range or series redraws the chart from the shared options.
-  }, [name, series, range]);
+    // A new series redraws the chart from the shared options.
+  }, [name, series]);
+
+  // A range preset moves the zoom of the chart as drawn: no new chart, so the click answers at once.
+  useEffect(() => {
+    if (!zoomable) return;
+    const startValue = rangeStart(series.dates, range);
+    chart.current?.dispatchAction({ type: 'dataZoom', startValue, endValue: series.dates.length - 1 });
+  }, [range]);
 
   if (error) return <p class="error">The chart could not be drawn: {error}</p>;
   return (
