@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES, MACRO_SOURCE, type MacroRawPart, type ObjectRef } from '../../contracts';
-import { fredFetchFailure, fredResponseFailure } from './classify';
+import { fetchProviderAnswer } from '../http/fetch-answer';
+import { fredResponseFailure } from './classify';
 import { buildFredUrl, type FredQuery } from './url';
 
 export interface FredSourceOptions {
@@ -47,23 +48,10 @@ export function createFredSource(options: FredSourceOptions): FredSource {
 }
 
 async function fetchObservations(url: URL, seriesId: string, ctx: FredContext, timeoutMs: number): Promise<Buffer> {
-  let response: Response;
-  let body: Buffer;
-  try {
-    response = await ctx.fetch(url, { signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]) });
-    body = Buffer.from(await response.arrayBuffer());
-  } catch (error) {
-    // Temporal's cancellation is rethrown as is, so the activity is reported cancelled rather than failed.
-    if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
-    throw fredFetchFailure(seriesId, error);
-  }
-  const failure = fredResponseFailure(seriesId, {
-    status: response.status,
-    retryAfter: response.headers.get('retry-after'),
-    body,
-  });
+  const answer = await fetchProviderAnswer({ provider: 'FRED', symbol: seriesId, url, timeoutMs }, ctx);
+  const failure = fredResponseFailure(seriesId, answer);
   if (failure) throw failure;
-  return body;
+  return answer.body;
 }
 
 /** The archive prefix of a run's answers. */

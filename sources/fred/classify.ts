@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../../contracts';
 import { FredFormatError, parseFredObservations } from '../../domain/macro';
-import { httpStatusFailure, providerFetchFailure, type ProviderHttpResponse } from '../http/provider-failures';
+import { httpStatusFailure, type ProviderHttpResponse } from '../http/provider-failures';
 
 /**
  * Why an observations answer cannot be archived as this series, or undefined when it can. FRED answers every bad
@@ -47,10 +47,6 @@ export function fredResponseFailure(
     );
   }
   return undefined;
-}
-
-export function fredFetchFailure(seriesId: string, error: unknown): ApplicationFailure {
-  return providerFetchFailure('FRED', seriesId, error);
 }
 
 /** FRED's `error_message`, or the start of whatever else the body holds. */

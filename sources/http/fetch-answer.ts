@@ -16,7 +16,10 @@ export interface ProviderRequest {
  * answer (network error, per-request timeout) is a retryable failure; Temporal's cancellation is rethrown as is, so
  * the activity is reported cancelled rather than failed.
  */
-export async function fetchProviderAnswer(request: ProviderRequest, ctx: SourceContext): Promise<ProviderHttpResponse> {
+export async function fetchProviderAnswer(
+  request: ProviderRequest,
+  ctx: Pick<SourceContext, 'fetch' | 'signal'>,
+): Promise<ProviderHttpResponse> {
   try {
     // The body is read under the same signal: a server that stalls mid-body is as stuck as one that never answers.
     const response = await ctx.fetch(request.url, {

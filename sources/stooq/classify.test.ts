@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../../contracts';
-import { PROVIDER_UNAVAILABLE, stooqFetchFailure, stooqResponseFailure, type StooqHttpResponse } from './classify';
+import { providerFetchFailure } from '../http/provider-failures';
+import { PROVIDER_UNAVAILABLE, stooqResponseFailure, type StooqHttpResponse } from './classify';
 import { parseRetryAfter } from '../http/retry-after';
 
 const CSV = 'Date,Open,High,Low,Close,Volume\r\n2013-02-08,67.7142,68.4014,66.8928,67.8542,158168416\r\n';
@@ -81,10 +82,10 @@ describe('stooqResponseFailure', () => {
   });
 });
 
-describe('stooqFetchFailure', () => {
-  it('makes a network error retryable and keeps it as the cause', () => {
+describe('a Stooq request that got no answer', () => {
+  it('is retryable and keeps the network error as the cause', () => {
     const cause = new TypeError('fetch failed');
-    const failure = stooqFetchFailure('AAPL.US', cause);
+    const failure = providerFetchFailure('Stooq', 'AAPL.US', cause);
 
     expect(failure).toMatchObject({ type: PROVIDER_UNAVAILABLE, nonRetryable: false, cause });
     expect(failure.message).toContain('AAPL.US');

@@ -1,11 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { FAILURE_TYPES } from '../../contracts';
-import {
-  bodyHead as head,
-  httpStatusFailure,
-  providerFetchFailure,
-  type ProviderHttpResponse,
-} from '../http/provider-failures';
+import { bodyHead as head, httpStatusFailure, type ProviderHttpResponse } from '../http/provider-failures';
 
 export { PROVIDER_UNAVAILABLE } from '../http/provider-failures';
 
@@ -41,11 +36,6 @@ export function stooqResponseFailure(
     );
   }
   return undefined;
-}
-
-/** A request that never got an answer: network error or per-request timeout. Cancellation is not handled here. */
-export function stooqFetchFailure(symbol: string, error: unknown): ApplicationFailure {
-  return providerFetchFailure('Stooq', symbol, error);
 }
 
 const firstLine = (body: Buffer): string => head(body).split('\n', 1)[0].trimEnd();
