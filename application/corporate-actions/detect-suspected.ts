@@ -5,10 +5,20 @@ import {
   type SuspectedActionRef,
   type SuspectedActionsSummary,
 } from '../../contracts';
-import { detectSuspicions, type Suspicion } from '../../domain/corporate-actions';
+import {
+  detectScreenedSuspicions,
+  detectSuspicions,
+  SCREEN_MOVE,
+  SCREEN_NEIGHBOURS,
+  type CloseBar,
+  type NumberedCloseBar,
+  type RecordedAction,
+  type Suspicion,
+} from '../../domain/corporate-actions';
 import {
   readCloseSeries,
   readRecordedActions,
+  readScreenedCloseSeries,
   replaceSuspected,
   symbolsLoadedByRun,
   type SuspectedRow,
@@ -20,12 +30,12 @@ export interface DetectDeps {
   progress?: (details: { symbolsChecked: number; symbolsTotal: number }) => void;
 }
 
-/** Symbols read and written per round trip: 100 full histories are about 250k closes. */
+/** Symbols read and written per round trip: 100 histories are about 125k closes, screened in the database. */
 const CHUNK = 100;
 
 /**
  * After a price run's loads: checks the whole bar series of every symbol the run loaded against the rules in
- * domain/corporate-actions, and stores what it suspects in corporate_actions (bars are never changed). Idempotent:
+ * domain/corporate-actions (screened in the database, so only bars near big moves are read), and stores what it suspects in corporate_actions (bars are never changed). Idempotent:
  * a retry or a rerun finds the same suspicions and leaves the same rows.
  */
 export async function detectSuspectedActions(
@@ -39,15 +49,19 @@ export async function detectSuspectedActions(
     suspectedBadBars: 0,
     suspected: [],
   };
-  for (let start = 0; start < symbols.length; start += CHUNK) {
-    const chunk = symbols.slice(start, start + CHUNK);
-    const [series, recorded] = await Promise.all([
-      readCloseSeries(deps.db, chunk),
-      readRecordedActions(deps.db, chunk),
-    ]);
+  const chunks: string[][] = [];
+  for (let start = 0; start < symbols.length; start += CHUNK) chunks.push(symbols.slice(start, start + CHUNK));
+  // The next chunk is read while this one is checked and written.
+  let next = chunks.length > 0 ? readChunk(deps.db, chunks[0]) : null;
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c];
+    const read = await (next as Promise<ChunkRead>);
+    next = c + 1 < chunks.length ? readChunk(deps.db, chunks[c + 1]) : null;
+    // Awaited on the next turn of the loop; until then a failure must not count as unhandled.
+    next?.catch(() => undefined);
     const rows: SuspectedRow[] = [];
     for (const symbol of chunk) {
-      for (const suspicion of detectSuspicions(series.get(symbol) ?? [], recorded.get(symbol) ?? [])) {
+      for (const suspicion of suspicionsOf(read, symbol)) {
         rows.push(toRow(symbol, suspicion));
         count(summary, { symbol, date: suspicion.date, reason: suspicion.reason });
       }
@@ -57,6 +71,34 @@ export async function detectSuspectedActions(
     deps.progress?.({ symbolsChecked: summary.symbolsChecked, symbolsTotal: symbols.length });
   }
   return summary;
+}
+
+interface ChunkRead {
+  recorded: Map<string, RecordedAction[]>;
+  /** Whole series of the symbols with recorded actions: their moves are judged after the actions. */
+  whole: Map<string, CloseBar[]>;
+  /** Screened series of the others (domain/corporate-actions/screen). */
+  screened: Map<string, NumberedCloseBar[]>;
+}
+
+async function readChunk(db: Pool, chunk: string[]): Promise<ChunkRead> {
+  const recorded = await readRecordedActions(db, chunk);
+  const withActions = chunk.filter((symbol) => recorded.has(symbol));
+  const without = chunk.filter((symbol) => !recorded.has(symbol));
+  const [whole, screened] = await Promise.all([
+    withActions.length > 0 ? readCloseSeries(db, withActions) : new Map<string, CloseBar[]>(),
+    without.length > 0
+      ? readScreenedCloseSeries(db, without, { move: SCREEN_MOVE, neighbours: SCREEN_NEIGHBOURS })
+      : new Map<string, NumberedCloseBar[]>(),
+  ]);
+  return { recorded, whole, screened };
+}
+
+function suspicionsOf(read: ChunkRead, symbol: string): Suspicion[] {
+  const recorded = read.recorded.get(symbol);
+  return recorded
+    ? detectSuspicions(read.whole.get(symbol) ?? [], recorded)
+    : detectScreenedSuspicions(read.screened.get(symbol) ?? []);
 }
 
 function count(summary: SuspectedActionsSummary, ref: SuspectedActionRef): void {

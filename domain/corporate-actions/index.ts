@@ -7,4 +7,5 @@ export {
   type RecordedAction,
   type Suspicion,
 } from './rules';
+export { detectScreenedSuspicions, screenBars, SCREEN_MOVE, SCREEN_NEIGHBOURS, type NumberedCloseBar } from './screen';
 export { adjustBars, type AdjustableBar, type AdjustedSeries } from './adjust';

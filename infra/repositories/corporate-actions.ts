@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { CorporateActionKind, CorporateActionStatus, RecordedActionRow, SuspicionReason } from '../../contracts';
-import type { CloseBar, RecordedAction } from '../../domain/corporate-actions';
+import type { CloseBar, NumberedCloseBar, RecordedAction } from '../../domain/corporate-actions';
 
 export interface RunRef {
   workflowId: string;
@@ -25,6 +25,33 @@ export async function readCloseSeries(db: Pool, symbols: string[]): Promise<Map<
     [symbols],
   );
   return groupBySymbol(rows, ({ date, close }) => ({ date, close }));
+}
+
+/**
+ * The screened closes of each symbol (domain/corporate-actions/screen): bars whose close moved at least `move`
+ * from the one before, with `neighbours` bars on each side, each numbered by its place in the whole series. The
+ * window functions run in the database, so only a few hundred of 600k bars come back.
+ */
+export async function readScreenedCloseSeries(
+  db: Pool,
+  symbols: string[],
+  screen: { move: number; neighbours: number },
+): Promise<Map<string, NumberedCloseBar[]>> {
+  const neighbours = Math.trunc(screen.neighbours);
+  const { rows } = await db.query<{ symbol: string; date: string; close: number; n: string }>(
+    `SELECT symbol, to_char(date, 'YYYY-MM-DD') AS date, close, n
+       FROM (SELECT symbol, date, close, n,
+                    bool_or(candidate) OVER (PARTITION BY symbol ORDER BY date
+                                             ROWS BETWEEN ${neighbours} PRECEDING AND ${neighbours} FOLLOWING) AS near
+               FROM (SELECT symbol, date, close, row_number() OVER w AS n,
+                            coalesce(abs(close / lag(close) OVER w - 1) >= $2, false) AS candidate
+                       FROM price_bars WHERE symbol = ANY($1::text[])
+                     WINDOW w AS (PARTITION BY symbol ORDER BY date)) moves) screened
+      WHERE near
+      ORDER BY symbol, date`,
+    [symbols, screen.move],
+  );
+  return groupBySymbol(rows, ({ date, close, n }) => ({ date, close, n: Number(n) }));
 }
 
 export async function readRecordedActions(
