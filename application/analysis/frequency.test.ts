@@ -42,6 +42,14 @@ describe('selectFrequency', () => {
     expect(chosen.excluded).toEqual([]);
   });
 
+  it('extends the series by a fortnight of one-bar daily runs, each joining the one before', () => {
+    const history = dailyBars('2018-01-02', 60, 'full');
+    const runs = dailyBars('2018-03-27', 10).map((bar, i) => ({ ...bar, origin: `csv|daily-${i}` }));
+    const chosen = selectFrequency([...[...runs].reverse(), ...history]);
+    expect(chosen.excluded).toEqual([]);
+    expect(chosen.bars.map((b) => b.date)).toEqual([...history, ...runs].map((b) => b.date));
+  });
+
   it('leaves out a tiny load that sits far from the chosen series, with no frequency to name', () => {
     const daily = dailyBars('2018-01-02', 40);
     const stray = { ...daily[0], date: '2018-06-01', origin: 'stray' };

@@ -6,7 +6,7 @@
  * The unit is the load (its `origin`: source and workflow), not the source name: two CSV files share the source
  * `csv` but not the workflow that loaded them. A load's frequency comes from its own date spacing; a load of one or
  * two bars (a daily incremental run) has too few dates for that, and joins the chosen frequency when its gap to the
- * nearest kept bar fits it.
+ * nearest kept bar fits it (in date order, so a run of daily one-bar loads joins bar by bar).
  */
 import type { ExcludedBars, Frequency } from '../../contracts/analysis';
 import type { PriceBar } from '../../contracts/prices';
@@ -71,15 +71,8 @@ export function selectFrequency<B extends OriginBar>(bars: readonly B[]): Freque
     else excluded.push(describe(origin, f, load));
   }
   kept.sort(byDate);
-  const tiny: B[] = [];
-  for (const [origin, load] of loads) {
-    if (judged.has(origin)) continue;
-    const misfits = load.filter((bar) => nearestGapDays(kept, bar.date) > MAX_GAP_DAYS[frequency]);
-    tiny.push(...load.filter((bar) => !misfits.includes(bar)));
-    if (misfits.length) excluded.push(describe(origin, null, misfits));
-  }
-  kept.push(...tiny);
-  kept.sort(byDate);
+  const misfits = placeTinyLoads(kept, loads, judged, MAX_GAP_DAYS[frequency]);
+  for (const [origin, load] of misfits) excluded.push(describe(origin, null, load));
   excluded.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   return { frequency, periodsPerYear, bars: kept, excluded };
 }
@@ -93,10 +86,43 @@ function describe(origin: string, frequency: Frequency | null, load: readonly Or
   return { origin, frequency, bars: load.length, from: dates[0], to: dates[dates.length - 1] };
 }
 
-/** Calendar days from `date` to the nearest bar of `sorted` (Infinity when there is none). */
-function nearestGapDays(sorted: readonly OriginBar[], date: string): number {
-  const t = Date.parse(date);
-  let best = Infinity;
-  for (const bar of sorted) best = Math.min(best, Math.abs(Date.parse(bar.date) - t) / DAY_MS);
-  return best;
+/**
+ * Adds the bars of the loads too small to judge (`loads` not in `judged`) to `kept` (sorted, changed in place),
+ * in date order, each when it lies within `maxGapDays` of a bar already kept: a week of one-bar daily runs extends
+ * the series day by day. Returns the bars that fit nowhere, by load.
+ */
+function placeTinyLoads<B extends OriginBar>(
+  kept: B[],
+  loads: ReadonlyMap<string, B[]>,
+  judged: ReadonlyMap<string, Frequency>,
+  maxGapDays: number,
+): Map<string, B[]> {
+  const tiny = [...loads].filter(([origin]) => !judged.has(origin)).flatMap(([, load]) => load);
+  const misfits = new Map<string, B[]>();
+  for (const bar of tiny.sort(byDate)) {
+    const at = insertionIndex(kept, bar.date);
+    const t = Date.parse(bar.date);
+    const gaps = [kept[at - 1], kept[at]].map((near) =>
+      near ? Math.abs(Date.parse(near.date) - t) / DAY_MS : Infinity,
+    );
+    if (Math.min(...gaps) <= maxGapDays) {
+      kept.splice(at, 0, bar);
+    } else {
+      const origin = bar.origin ?? '';
+      misfits.set(origin, [...(misfits.get(origin) ?? []), bar]);
+    }
+  }
+  return misfits;
+}
+
+/** Where `date` goes in bars sorted by date (after any bar of the same date). */
+function insertionIndex(sorted: readonly OriginBar[], date: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid].date <= date) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
