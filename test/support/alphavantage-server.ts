@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { TEST_API_KEY } from './provider-settings';
+import { listenLocally } from './listen-locally';
 
 /**
  * A local stand-in for Alpha Vantage's `GET /query?function=TIME_SERIES_DAILY_ADJUSTED&symbol&outputsize&datatype&apikey`,
@@ -104,20 +104,11 @@ export async function startAlphaVantageServer(
     return sendJson(res, jsonOf(symbol, served, params.outputsize === 'full'));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocally(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: local.url,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        if (!server.listening) return resolve();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: local.close,
   };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sharedData } from './shared-data';
+import { listenLocally } from './listen-locally';
 
 /**
  * A local stand-in for SEC EDGAR's API, answering from the companyfacts files in `../shared/data/fundamentals`:
@@ -77,22 +77,13 @@ export async function startSecServer(faults: Record<string | number, SecFault[]>
     fs.createReadStream(file).pipe(res);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocally(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: local.url,
     requests,
     requestsFor: (cik) =>
       requests.filter((r) => r.path === `/api/xbrl/companyfacts/CIK${String(cik).padStart(10, '0')}.json`),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        if (!server.listening) return resolve();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: local.close,
   };
 }
 

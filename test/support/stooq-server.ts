@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sharedData } from './shared-data';
+import { listenLocally } from './listen-locally';
 
 /**
  * A local stand-in for Stooq's CSV download (`/q/d/l/?s=<symbol>&i=d[&d1=YYYYMMDD&d2=YYYYMMDD]`), so adapter and
@@ -73,24 +73,12 @@ export async function startStooqServer(
     return send(res, 200, body ?? NO_DATA, 'text/csv');
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-
+  const local = await listenLocally(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: local.url,
     requests,
     requestsFor: (symbol) => requests.filter((request) => request.symbol.toLowerCase() === symbol.toLowerCase()),
-    // Idempotent, so a test can stop the server to simulate an outage and still clean up in afterEach.
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        if (!server.listening) return resolve();
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Hung requests would otherwise keep close() waiting forever.
-        server.closeAllConnections();
-      }),
+    close: local.close,
   };
 }
 

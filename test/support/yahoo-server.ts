@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally } from './listen-locally';
 
 /**
  * A local stand-in for Yahoo's chart API (`GET /v8/finance/chart/{symbol}?period1&period2&interval=1d&events=…`),
@@ -71,20 +71,11 @@ export async function startYahooServer(
     return send(res, 200, JSON.stringify(chartOf(symbol, found, period1, period2)));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const local = await listenLocally(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: local.url,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        if (!server.listening) return resolve();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: local.close,
   };
 }
 
