@@ -19,31 +19,24 @@ export class AlphaVantageFormatError extends ProviderFormatError {
   }
 }
 
-/** The JSON answer's series key and its fields, as documented. */
+/** The JSON answer's series key. */
 const SERIES_KEY = 'Time Series (Daily)';
-const JSON_FIELDS = {
-  open: '1. open',
-  high: '2. high',
-  low: '3. low',
-  close: '4. close',
-  adjClose: '5. adjusted close',
-  volume: '6. volume',
-  dividend: '7. dividend amount',
-  split: '8. split coefficient',
-} as const;
+/** The CSV answer's date column. */
+const CSV_DATE_COLUMN = 'timestamp';
 
-/** The CSV answer's columns, as documented. */
-const CSV_COLUMNS = [
-  'timestamp',
-  'open',
-  'high',
-  'low',
-  'close',
-  'adjusted_close',
-  'volume',
-  'dividend_amount',
-  'split_coefficient',
-] as const;
+/** Each value of a day by its name in the JSON answer and its column in the CSV answer, as documented. */
+const FIELDS = {
+  open: { json: '1. open', csv: 'open' },
+  high: { json: '2. high', csv: 'high' },
+  low: { json: '3. low', csv: 'low' },
+  close: { json: '4. close', csv: 'close' },
+  adjClose: { json: '5. adjusted close', csv: 'adjusted_close' },
+  volume: { json: '6. volume', csv: 'volume' },
+  dividend: { json: '7. dividend amount', csv: 'dividend_amount' },
+  split: { json: '8. split coefficient', csv: 'split_coefficient' },
+} as const;
+type Field = keyof typeof FIELDS;
+const FIELD_NAMES = Object.keys(FIELDS) as Field[];
 
 /**
  * The keys Alpha Vantage answers with instead of a series, with HTTP 200: `Error Message` (an invalid call, e.g. an
@@ -52,17 +45,11 @@ const CSV_COLUMNS = [
 export const ALPHAVANTAGE_NOTICE_KEYS = ['Error Message', 'Note', 'Information'] as const;
 export type AlphaVantageNoticeKey = (typeof ALPHAVANTAGE_NOTICE_KEYS)[number];
 
-interface Day {
-  date: string;
-  open: unknown;
-  high: unknown;
-  low: unknown;
-  close: unknown;
-  adjClose: unknown;
-  volume: unknown;
-  dividend: unknown;
-  split: unknown;
-}
+type Day = { date: string } & Record<Field, unknown>;
+
+/** A day from its date and the value of each field. */
+const dayOf = (date: string, valueOf: (field: Field) => unknown): Day =>
+  Object.assign({ date }, ...FIELD_NAMES.map((field) => ({ [field]: valueOf(field) }))) as Day;
 
 export function parseAlphaVantageDaily(text: string): AlphaVantageDaily {
   const body = text.replace(/^\uFEFF/, '').trimStart();
@@ -114,17 +101,7 @@ function daysOfJson(body: string): Day[] {
   }
   return Object.entries(series).map(([date, values]) => {
     const day = isObject(values) ? values : {};
-    return {
-      date,
-      open: day[JSON_FIELDS.open],
-      high: day[JSON_FIELDS.high],
-      low: day[JSON_FIELDS.low],
-      close: day[JSON_FIELDS.close],
-      adjClose: day[JSON_FIELDS.adjClose],
-      volume: day[JSON_FIELDS.volume],
-      dividend: day[JSON_FIELDS.dividend],
-      split: day[JSON_FIELDS.split],
-    };
+    return dayOf(date, (field) => day[FIELDS[field].json]);
   });
 }
 
@@ -132,27 +109,16 @@ function daysOfJson(body: string): Day[] {
 function daysOfCsv(body: string): Day[] {
   const [header = '', ...rows] = body.split(/\r?\n/).filter((line) => line.trim() !== '');
   const names = header.split(',').map((name) => name.trim().toLowerCase());
-  const missing = CSV_COLUMNS.filter((column) => !names.includes(column));
+  const columns = [CSV_DATE_COLUMN, ...FIELD_NAMES.map((field) => FIELDS[field].csv)];
+  const missing = columns.filter((column) => !names.includes(column));
   if (missing.length > 0) {
     throw new AlphaVantageFormatError(`CSV header "${header.slice(0, 200)}" lacks ${missing.join(', ')}`);
   }
-  const index = Object.fromEntries(CSV_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<
-    (typeof CSV_COLUMNS)[number],
-    number
-  >;
+  const dateIndex = names.indexOf(CSV_DATE_COLUMN);
+  const index = Object.fromEntries(FIELD_NAMES.map((field) => [field, names.indexOf(FIELDS[field].csv)]));
   return rows.map((row) => {
     const fields = row.split(',');
-    return {
-      date: fields[index.timestamp]?.trim() ?? '',
-      open: fields[index.open],
-      high: fields[index.high],
-      low: fields[index.low],
-      close: fields[index.close],
-      adjClose: fields[index.adjusted_close],
-      volume: fields[index.volume],
-      dividend: fields[index.dividend_amount],
-      split: fields[index.split_coefficient],
-    };
+    return dayOf(fields[dateIndex]?.trim() ?? '', (field) => fields[index[field]]);
   });
 }
 
