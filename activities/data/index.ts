@@ -24,7 +24,7 @@ export function createDataActivities(deps: DataDeps) {
     detectSuspectedActions: (input: DetectSuspectedActionsInput) =>
       heartbeating((heartbeat) => detectSuspectedActions(deps, input, heartbeat)),
     loadFundamentalsBatch: (input: LoadFundamentalsBatchInput) =>
-      heartbeating(() => loadFundamentalsBatch(deps, input)),
+      heartbeating((_heartbeat, signal) => loadFundamentalsBatch(deps, input, signal)),
     loadMacroSeries: (input: LoadMacroSeriesInput) =>
       heartbeating((_heartbeat, signal) => loadMacroSeries(deps, input, signal)),
     recordRunStarted: (run: RunStarted) => recordRunStarted(deps.db, run),

@@ -7,6 +7,7 @@ import { memoryObjectStore } from '../../test/support/memory-object-store';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
 import { createDataActivities } from '.';
 import type { LoadPriceBatchInput } from './load-price-batch';
+import { waitFor } from '../../test/support/wait-for';
 
 const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
@@ -89,11 +90,3 @@ describe('loadPriceBatch activity, cancelled', () => {
     expect(await count(`SELECT count(*)::int AS n FROM price_bars WHERE symbol = 'CXL'`)).toBe(4000);
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

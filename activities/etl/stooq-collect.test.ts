@@ -11,6 +11,7 @@ import {
 } from '../../test/support/stooq-server';
 import { createStooqSource } from '../../sources/stooq';
 import { createStooqCollectActivities, type FetchStooqSymbolInput } from './stooq-collect';
+import { waitFor } from '../../test/support/wait-for';
 
 const RUN_DATE = '2024-01-02';
 const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
@@ -112,7 +113,7 @@ describe('fetchStooqSymbol activity', () => {
       () => 'resolved',
       (error: unknown) => error,
     );
-    await waitFor(() => server.requests.length === 1);
+    await waitFor(() => server.requests.length === 1, { timeoutMs: 2000, everyMs: 5 });
 
     env.cancel();
 
@@ -136,11 +137,3 @@ describe('probeStooqSymbol activity', () => {
     expect(s3.puts).toEqual([]);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

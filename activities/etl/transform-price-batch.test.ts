@@ -7,6 +7,7 @@ import { createCsvSource } from '../../sources/csv';
 import { createAutoSource } from '../../sources/auto';
 import { createPriceProviders } from '../../sources/providers';
 import { createEtlActivities } from '.';
+import { waitFor } from '../../test/support/wait-for';
 
 const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 const DAY_MS = 86_400_000;
@@ -58,11 +59,3 @@ describe('transformPriceBatch activity, cancelled', () => {
     expect(s3.objects.size).toBe(0);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyVerified } from './copy-verified';
 import { paddedCik, type CompanyLoaded, type FactLoadCounts } from '../../contracts';
 import { ChecksumMismatchError } from './price-load';
 import { STAGED_FACT_COLUMNS } from './fundamentals-staged';
@@ -30,9 +28,15 @@ const CHANGED = ['value', 'fy', 'fp', 'form', 'filed', 'frame'];
  * Loads one staged batch of facts idempotently, like the price load: COPY into a temporary table, one upsert
  * that inserts new facts and touches only facts whose descriptive fields differ, the companies and their tickers,
  * and the ledger row (in `ingestion_batches`, `rows_*` counting facts), all in one transaction. A retry finds the
- * ledger row of its own run and returns its counts without loading again.
+ * ledger row of its own run and returns its counts without loading again. A cancelled load (`signal`) is rolled
+ * back wherever it is, as the price load is.
  */
-export async function loadStagedFacts(pool: Pool, staged: Readable, entry: FactsLedgerEntry): Promise<FactLoadCounts> {
+export async function loadStagedFacts(
+  pool: Pool,
+  staged: Readable,
+  entry: FactsLedgerEntry,
+  signal?: AbortSignal,
+): Promise<FactLoadCounts> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -50,7 +54,12 @@ export async function loadStagedFacts(pool: Pool, staged: Readable, entry: Facts
          unit text COLLATE "C", period_start date, period_end date, value float8, accn text COLLATE "C", fy smallint,
          fp text, form text, filed date, frame text, raw_sha256 text) ON COMMIT DROP`,
     );
-    const sha256 = await copyVerified(client, staged);
+    const sha256 = await copyVerified(
+      client,
+      staged,
+      `COPY fundamental_facts_staging (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`,
+      signal,
+    );
     if (sha256 !== entry.stagedSha256) {
       throw new ChecksumMismatchError(
         `staged object ${entry.stagedKey} has sha256 ${sha256}, expected ${entry.stagedSha256}`,
@@ -59,30 +68,16 @@ export async function loadStagedFacts(pool: Pool, staged: Readable, entry: Facts
     const counts = await upsertFacts(client, entry);
     await upsertCompanies(client, entry);
     await recordBatch(client, entry, counts);
+    // A load cancelled while its upsert ran leaves nothing behind either.
+    signal?.throwIfAborted();
     await client.query('COMMIT');
     return counts;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
+    throw signal?.aborted ? signal.reason : err;
   } finally {
     client.release();
   }
-}
-
-async function copyVerified(client: PoolClient, staged: Readable): Promise<string> {
-  const hash = createHash('sha256');
-  const hashing = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  await pipeline(
-    staged,
-    hashing,
-    client.query(copyFrom(`COPY fundamental_facts_staging (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`)),
-  );
-  return hash.digest('hex');
 }
 
 async function upsertFacts(client: PoolClient, entry: FactsLedgerEntry): Promise<FactLoadCounts> {

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyVerified } from './copy-verified';
 import { STAGED_COLUMNS } from '../../domain/prices';
 import type { LoadCounts } from '../../contracts';
 import { mergeStagedPrices } from './price-merge';
@@ -63,7 +61,12 @@ export async function loadStagedPrices(
       `CREATE TEMP TABLE price_bars_staging (symbol text COLLATE "C", date date, open float8, high float8, low float8,
          close float8, adj_close float8, volume bigint, flags text[], source text) ON COMMIT DROP`,
     );
-    const sha256 = await copyVerified(client, staged, signal);
+    const sha256 = await copyVerified(
+      client,
+      staged,
+      `COPY price_bars_staging (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`,
+      signal,
+    );
     if (sha256 !== entry.stagedSha256) {
       throw new ChecksumMismatchError(
         `staged object ${entry.stagedKey} has sha256 ${sha256}, expected ${entry.stagedSha256}`,
@@ -82,23 +85,6 @@ export async function loadStagedPrices(
   } finally {
     client.release();
   }
-}
-
-async function copyVerified(client: PoolClient, staged: Readable, signal?: AbortSignal): Promise<string> {
-  const hash = createHash('sha256');
-  const hashing = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  await pipeline(
-    staged,
-    hashing,
-    client.query(copyFrom(`COPY price_bars_staging (${COLUMNS}) FROM STDIN WITH (FORMAT csv)`)),
-    { signal },
-  );
-  return hash.digest('hex');
 }
 
 async function setRowSources(client: PoolClient, rowSources: { symbol: string; source: string }[]): Promise<void> {
