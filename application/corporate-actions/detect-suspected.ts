@@ -35,8 +35,9 @@ const CHUNK = 100;
 
 /**
  * After a price run's loads: checks the whole bar series of every symbol the run loaded against the rules in
- * domain/corporate-actions (screened in the database, so only bars near big moves are read), and stores what it suspects in corporate_actions (bars are never changed). Idempotent:
- * a retry or a rerun finds the same suspicions and leaves the same rows.
+ * domain/corporate-actions (screened in the database, so only bars near big moves are read), and stores what it
+ * suspects in corporate_actions (bars are never changed). Idempotent: a retry or a rerun finds the same suspicions
+ * and leaves the same rows.
  */
 export async function detectSuspectedActions(
   deps: DetectDeps,
