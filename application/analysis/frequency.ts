@@ -11,6 +11,7 @@
 import type { ExcludedBars, Frequency } from '../../contracts/analysis';
 import type { PriceBar } from '../../contracts/prices';
 import { inferPeriodsPerYear } from '../../domain/finance/risk';
+import { firstOnOrAfter } from '../../domain/prices/first-on-or-after';
 
 /** A bar with the load it came from; bars without an origin (one file) form one load. */
 export type OriginBar = PriceBar & { origin?: string };
@@ -100,7 +101,7 @@ function placeTinyLoads<B extends OriginBar>(
   const tiny = [...loads].filter(([origin]) => !judged.has(origin)).flatMap(([, load]) => load);
   const misfits = new Map<string, B[]>();
   for (const bar of tiny.sort(byDate)) {
-    const at = insertionIndex(kept, bar.date);
+    const at = firstOnOrAfter(kept, bar.date);
     const t = Date.parse(bar.date);
     const gaps = [kept[at - 1], kept[at]].map((near) =>
       near ? Math.abs(Date.parse(near.date) - t) / DAY_MS : Infinity,
@@ -113,16 +114,4 @@ function placeTinyLoads<B extends OriginBar>(
     }
   }
   return misfits;
-}
-
-/** Where `date` goes in bars sorted by date (after any bar of the same date). */
-function insertionIndex(sorted: readonly OriginBar[], date: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid].date <= date) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -5,6 +5,7 @@
  */
 import type { PriceAdjustment } from '../../contracts/corporate-actions';
 import type { RecordedAction } from './rules';
+import { firstOnOrAfter } from '../prices/first-on-or-after';
 
 /** The prices and volume an adjustment scales; `adjClose` (a provider's own adjustment) is left as it is. */
 export interface AdjustableBar {
@@ -101,18 +102,6 @@ function stepsOf(bars: readonly AdjustableBar[], actions: readonly RecordedActio
     if (applied > 0) steps.push({ index, price, volume: day.ratio, actions: applied, dividend });
   }
   return steps;
-}
-
-/** Binary search over ascending ISO dates; `bars.length` when every bar is before `date`. */
-function firstOnOrAfter(bars: readonly AdjustableBar[], date: string): number {
-  let lo = 0;
-  let hi = bars.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (bars[mid].date < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function scaleBar<B extends AdjustableBar>(bar: B, price: number, volume: number): B {
