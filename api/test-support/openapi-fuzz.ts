@@ -70,9 +70,7 @@ export function requestsFor(doc: OpenApiDocument, op: FuzzedOperation, apiKey: s
   return fc
     .record({ path: byLocation('path'), query: byLocation('query'), headers: byLocation('header'), body, key })
     .map(({ path, query, headers, body: payload, key: presented }) => {
-      const url = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
-        encodeURIComponent(asText(path[name] ?? 'x') || 'x'),
-      );
+      const url = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => pathSegment(path[name]));
       const search = new URLSearchParams(
         Object.entries(query)
           .filter(([, v]) => v !== undefined)
@@ -90,6 +88,16 @@ export function requestsFor(doc: OpenApiDocument, op: FuzzedOperation, apiKey: s
         payload,
       };
     });
+}
+
+/**
+ * One path parameter as a URL segment. A client cannot send an empty value, `.` or `..` as a segment: URL
+ * parsing removes dot segments (RFC 3986 §5.2.4, even when written %2E), so `/v1/runs/./cancel` reaches the
+ * server as `/v1/runs/cancel`. Those values are sent as `x`, still not a known id.
+ */
+function pathSegment(value: unknown): string {
+  const text = asText(value ?? 'x');
+  return text === '' || text === '.' || text === '..' ? 'x' : encodeURIComponent(text);
 }
 
 /** What is wrong with a response, judged by the document alone; undefined when nothing is. */

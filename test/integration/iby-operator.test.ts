@@ -120,8 +120,9 @@ describe('iby operator commands against the API', () => {
     expect(trigger).toMatchObject({ code: 0, out: `triggered ${id}\n` });
     await eventually(async () => {
       const { out } = await iby(['schedule', 'show', id, '--json']);
-      return (JSON.parse(out) as ScheduleView).recentActions.length === 3 ? true : undefined;
-    }, 'the triggered run');
+      const { recentActions } = JSON.parse(out) as ScheduleView;
+      return recentActions.length === 3 && recentActions.every((a) => a.status === 'COMPLETED') ? true : undefined;
+    }, 'the triggered run, completed');
 
     const list = await eventually(async () => {
       const { out } = await iby(['schedule', 'list']);

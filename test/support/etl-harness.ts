@@ -21,6 +21,7 @@ import { createPriceProviders, providerRequestsPerSecond } from '../../sources/p
 import { createDataWorkers } from '../../workers/data-workers';
 import { createEtlWorkers } from '../../workers/etl-workers';
 import { testProviderSettings } from './provider-settings';
+import { terminateOpenRuns } from './open-runs';
 import { createTestDatabase } from './test-database';
 
 let bundle: Promise<{ code: string }> | undefined;
@@ -77,6 +78,7 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
   const nativeConnection = await NativeConnection.connect({ address });
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
+  await terminateOpenRuns(client, 'left open by an earlier test file');
   const invalidated: string[][] = [];
   bundle ??= bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
@@ -138,6 +140,8 @@ export async function startEtlHarness(options: EtlHarnessOptions = {}): Promise<
     s3,
     invalidated,
     async stop() {
+      // While the workers still run: what a file leaves open closes here, not on the next file's workers.
+      await terminateOpenRuns(client, 'test file finished');
       workers.forEach((w) => w.shutdown());
       await Promise.allSettled(running);
       await connection.close();
