@@ -32,6 +32,7 @@ export interface DetectDeps {
 
 /** Symbols read and written per round trip: 100 histories are about 125k closes, screened in the database. */
 const CHUNK = 100;
+const READS_AHEAD = 2;
 
 /**
  * After a price run's loads: checks the whole bar series of every symbol the run loaded against the rules in
@@ -52,14 +53,21 @@ export async function detectSuspectedActions(
   };
   const chunks: string[][] = [];
   for (let start = 0; start < symbols.length; start += CHUNK) chunks.push(symbols.slice(start, start + CHUNK));
-  // The next chunk is read while this one is checked and written.
-  let next = chunks.length > 0 ? readChunk(deps.db, chunks[0]) : null;
+  // READS_AHEAD chunks are read at once: each screen is one query on one Postgres core, and nothing else runs
+  // at this step of a run, so the other core would idle. Each is checked and written in order.
+  const reads: Promise<ChunkRead>[] = [];
+  const readAhead = (upTo: number) => {
+    for (let c = reads.length; c < Math.min(upTo, chunks.length); c++) {
+      const read = readChunk(deps.db, chunks[c]);
+      // Awaited on a later turn of the loop; until then a failure must not count as unhandled.
+      read.catch(() => undefined);
+      reads.push(read);
+    }
+  };
   for (let c = 0; c < chunks.length; c++) {
+    readAhead(c + READS_AHEAD);
     const chunk = chunks[c];
-    const read = await (next as Promise<ChunkRead>);
-    next = c + 1 < chunks.length ? readChunk(deps.db, chunks[c + 1]) : null;
-    // Awaited on the next turn of the loop; until then a failure must not count as unhandled.
-    next?.catch(() => undefined);
+    const read = await reads[c];
     const rows: SuspectedRow[] = [];
     for (const symbol of chunk) {
       for (const suspicion of suspicionsOf(read, symbol)) {
