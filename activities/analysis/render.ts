@@ -19,7 +19,7 @@ export function batchRenderer(
   if (deps.renderArtifacts) return { render: deps.renderArtifacts, done: () => undefined };
   const s3 = deps.s3;
   if (!s3) return { render: renderNoArtifacts, done: () => undefined };
-  if (mode === 'on-demand') return { render: deferredRenderer({ s3 }), done: () => undefined };
+  if (mode === 'on-demand') return { render: deferredRenderer, done: () => undefined };
   const total = { symbols: 0, renderMs: 0, storeMs: 0 };
   const render = objectStoreRenderer({
     db: deps.db,

@@ -35,6 +35,8 @@ export interface RenderInput {
   analysis: Analysis;
   bars: readonly OriginBar[];
   benchmark: SymbolSeries | null;
+  /** The analysis run whose stored row these are drawn for: each object carries it, so a reader can tell. */
+  analysisRunId: string;
 }
 
 /** The chart and report renderer's place in the batch. */
@@ -122,6 +124,7 @@ async function persist(
     analysis: built.analysis,
     bars: built.bars,
     benchmark: built.benchmarkBars,
+    analysisRunId: input.analysisRunId,
   });
   // The stored document names what was rendered, as the API serves it, and keeps each indicator's latest value.
   const document: StoredAnalysisDocument = latestValuesView({

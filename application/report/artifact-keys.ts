@@ -6,6 +6,13 @@ export const chartObjectKey = (symbol: string, asOf: string, name: ChartName): s
 
 export const reportObjectKey = (symbol: string, asOf: string): string => `reports/${symbol}/${asOf}/tearsheet.html`;
 
+/**
+ * The object metadata naming the analysis run an artifact was drawn for. The keys name a symbol and a date, so a
+ * later analysis of the same date finds the objects of the one before under its keys: a reader compares this
+ * with the stored row's run and renders again when they differ (application/report/read-artifact.ts).
+ */
+export const ANALYSIS_RUN_METADATA = 'analysis-run';
+
 export const SVG_CONTENT_TYPE = 'image/svg+xml';
 export const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
 

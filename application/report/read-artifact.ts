@@ -6,9 +6,15 @@ import { HTML_CONTENT_TYPE, SVG_CONTENT_TYPE } from './artifact-keys';
 
 export type ArtifactKind = { chart: ChartName } | 'report';
 
+/** An object's bytes and the analysis run it was drawn for (absent on objects from before runs were named). */
+export interface StoredArtifact {
+  body: Readable;
+  analysisRunId: string | undefined;
+}
+
 export interface ArtifactReaderDeps {
   latestKeys(symbol: string, asOf?: string): Promise<StoredArtifactKeys | null>;
-  open(key: string): Promise<Readable | null>;
+  open(key: string): Promise<StoredArtifact | null>;
   /** Renders the artifacts of the analysis of `symbol` as of `asOf` into storage; false when there is none. */
   renderMissing?(symbol: string, asOf: string): Promise<boolean>;
 }
@@ -31,11 +37,16 @@ export async function readArtifact(
   if (key === null) {
     return { found: false, message: `the analysis of ${symbol} as of ${keys.asOf} has no rendered ${describe(kind)}` };
   }
-  let body = await deps.open(key);
-  // Not rendered yet (an on-demand analysis) or lost: render it now, once, and serve what was stored.
-  if (!body && deps.renderMissing && (await deps.renderMissing(symbol, keys.asOf))) body = await deps.open(key);
-  if (!body) {
+  let object = await deps.open(key);
+  // Not rendered yet (an on-demand analysis), lost, or drawn for an earlier analysis of the same date: render it
+  // now, once, and serve what was stored.
+  if (object?.analysisRunId !== keys.analysisRunId && deps.renderMissing) {
+    object?.body.destroy();
+    object = (await deps.renderMissing(symbol, keys.asOf)) ? await deps.open(key) : null;
+  }
+  if (!object) {
     return { found: false, message: `the ${describe(kind)} of ${symbol} as of ${keys.asOf} is missing from storage` };
   }
-  return { found: true, body, contentType: kind === 'report' ? HTML_CONTENT_TYPE : SVG_CONTENT_TYPE, asOf: keys.asOf };
+  const contentType = kind === 'report' ? HTML_CONTENT_TYPE : SVG_CONTENT_TYPE;
+  return { found: true, body: object.body, contentType, asOf: keys.asOf };
 }

@@ -15,12 +15,12 @@ describe('the artifact renderer', () => {
       series: { symbol: 'AAA', bars },
       benchmark: { symbol: '^IDX', bars: bench },
     });
-    const stored = new Map<string, { body: string; type: string }>();
+    const stored = new Map<string, { body: string; type: string; run: string }>();
     const timings: RenderTiming[] = [];
     const render = createArtifactRenderer({
       store: {
-        put: (key, body, type) => {
-          stored.set(key, { body, type });
+        put: (key, body, type, run) => {
+          stored.set(key, { body, type, run });
           return Promise.resolve();
         },
       },
@@ -31,6 +31,7 @@ describe('the artifact renderer', () => {
       analysis: built.analysis,
       bars: built.bars,
       benchmark: built.benchmarkBars,
+      analysisRunId: 'run-1',
     });
     const asOf = bars.at(-1)!.date;
     expect(keys).toEqual({
@@ -38,6 +39,7 @@ describe('the artifact renderer', () => {
       report: `reports/AAA/${asOf}/tearsheet.html`,
     });
     expect([...stored.keys()]).toEqual([...Object.values(keys.charts), keys.report]);
+    expect([...stored.values()].map((o) => o.run)).toEqual(Array(6).fill('run-1'));
     for (const key of Object.values(keys.charts)) {
       expect(stored.get(key)!.type).toBe('image/svg+xml');
       expect(parseXml(stored.get(key)!.body)[0].name).toBe('svg');
@@ -58,10 +60,16 @@ describe('reading a stored artifact', () => {
   const latestKeys = (symbol: string, asOf?: string) =>
     Promise.resolve(
       symbol === 'AAA' && (asOf === undefined || asOf >= '2018-01-02')
-        ? { asOf: '2018-01-02', chartKeys: { price: 'charts/AAA/2018-01-02/price.svg' }, reportKey: null }
+        ? {
+            asOf: '2018-01-02',
+            chartKeys: { price: 'charts/AAA/2018-01-02/price.svg' },
+            reportKey: null,
+            analysisRunId: 'run-1',
+          }
         : null,
     );
-  const open = (key: string) => Promise.resolve(key.endsWith('price.svg') ? Readable.from(['<svg/>']) : null);
+  const open = (key: string) =>
+    Promise.resolve(key.endsWith('price.svg') ? { body: Readable.from(['<svg/>']), analysisRunId: 'run-1' } : null);
 
   it('finds the chart of the latest analysis, or says why there is none', async () => {
     const found = await readArtifact({ latestKeys, open }, 'AAA', { chart: 'price' });

@@ -12,7 +12,8 @@ import type { RejectedForSymbol } from './rejected-rows';
 
 /** The narrow port the renderer writes through. */
 export interface ArtifactStore {
-  put(key: string, body: string, contentType: string): Promise<void>;
+  /** Writes one object, marked as drawn for the analysis run `analysisRunId`. */
+  put(key: string, body: string, contentType: string, analysisRunId: string): Promise<void>;
 }
 
 /** How long one symbol took: assembling (CPU) and storing (I/O), in milliseconds. */
@@ -42,7 +43,7 @@ export function documentNotes(document: AnalysisDocument): string[] {
 }
 
 export function createArtifactRenderer(deps: ArtifactRendererDeps): RenderArtifacts {
-  return async ({ document, bars, benchmark }) => {
+  return async ({ document, bars, benchmark, analysisRunId }) => {
     const quality = deps.rejectedFor
       ? await deps.rejectedFor(document.symbol, document.inputs.lineage)
       : { rejected: null, notes: ['rejected rows: not known for this input'] };
@@ -61,8 +62,10 @@ export function createArtifactRenderer(deps: ArtifactRendererDeps): RenderArtifa
     for (const name of CHART_NAMES) keys.charts[name] = chartObjectKey(document.symbol, document.asOf, name);
     // Six independent objects: written at once, so the symbol waits for the slowest put, not for their sum.
     await Promise.all([
-      ...CHART_NAMES.map((name) => deps.store.put(keys.charts[name], report.charts[name], SVG_CONTENT_TYPE)),
-      deps.store.put(keys.report as string, report.html, HTML_CONTENT_TYPE),
+      ...CHART_NAMES.map((name) =>
+        deps.store.put(keys.charts[name], report.charts[name], SVG_CONTENT_TYPE, analysisRunId),
+      ),
+      deps.store.put(keys.report as string, report.html, HTML_CONTENT_TYPE, analysisRunId),
     ]);
     deps.observe?.({ symbol: document.symbol, renderMs: rendered - started, storeMs: performance.now() - rendered });
     return keys;

@@ -36,6 +36,7 @@ export async function renderStoredAnalysis(deps: RenderOnDemandDeps, symbol: str
     analysis: built.analysis,
     bars: built.bars,
     benchmark: built.benchmarkBars,
+    analysisRunId: stored.analysisRunId,
   });
   return true;
 }

@@ -2,10 +2,28 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { ObjectStore } from '../s3';
 
-/** Writes a text object with its content type, so it is served (and downloaded) as what it is. */
-export async function putTextObject(store: ObjectStore, key: string, body: string, contentType: string): Promise<void> {
+/**
+ * Writes a text object with its content type, so it is served (and downloaded) as what it is, and any user metadata
+ * (`x-amz-meta-<name>`, read back with `objectMetadata`).
+ */
+export async function putTextObject(
+  store: ObjectStore,
+  key: string,
+  body: string,
+  contentType: string,
+  metadata: Record<string, string> = {},
+): Promise<void> {
   const bytes = Buffer.from(body, 'utf8');
-  await store.client.putObject(store.bucket, key, bytes, bytes.length, { 'Content-Type': contentType });
+  const meta = Object.fromEntries(Object.entries(metadata).map(([name, value]) => [`X-Amz-Meta-${name}`, value]));
+  await store.client.putObject(store.bucket, key, bytes, bytes.length, { 'Content-Type': contentType, ...meta });
+}
+
+/** A user metadata value of an object opened with `openObject` (its GET response's headers), if it has one. */
+export function objectMetadata(body: Readable, name: string): string | undefined {
+  const value = (body as Readable & { headers?: Record<string, string | string[] | undefined> }).headers?.[
+    `x-amz-meta-${name.toLowerCase()}`
+  ];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** An object's lines, streamed: it is never held whole. */
@@ -23,9 +41,4 @@ export async function openObject(store: ObjectStore, key: string): Promise<Reada
     if (code === 'NoSuchKey' || code === 'NotFound') return null;
     throw err;
   }
-}
-
-/** Removes the objects (those that exist; a missing key is not an error). One request. */
-export async function removeObjects(store: ObjectStore, keys: string[]): Promise<void> {
-  if (keys.length > 0) await store.client.removeObjects(store.bucket, keys);
 }

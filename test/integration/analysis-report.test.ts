@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { buildApp } from '../../api/app';
 import { createTestRedis, type TestRedis } from '../../api/test-support/test-redis';
 import type { RenderTiming } from '../../application/report';
+import { ANALYSIS_RUN_METADATA } from '../../application/report/artifact-keys';
 import { loadConfig, PROJECT_ROOT } from '../../config';
 import type { AnalyzeBatchResult, IngestFundamentalsResult, IngestPricesResult } from '../../contracts';
 import { CHART_NAMES } from '../../domain/charts';
@@ -254,7 +255,10 @@ describe('charts and tearsheets rendered by the analysis activity', () => {
       report: (await get('/v1/securities/CHD/report')).body,
     };
     const key = 'charts/CHD/2018-02-07/momentum.svg';
-    await harness.s3.client.statObject(harness.s3.bucket, key);
+    const drawnFor = async () =>
+      (await harness.s3.client.statObject(harness.s3.bucket, key)).metaData[ANALYSIS_RUN_METADATA] as unknown;
+    const eagerRun = await drawnFor();
+    expect(eagerRun).toEqual(expect.any(String));
     const result: AnalyzeBatchResult = await harness.client.workflow.execute(analyzeBatch, {
       taskQueue: 'analysis',
       workflowId: `report-it-on-demand-${Date.now()}`,
@@ -269,9 +273,9 @@ describe('charts and tearsheets rendered by the analysis activity', () => {
         },
       ],
     });
-    // The keys are recorded, and what the eager run left under them is gone: nothing rendered yet.
+    // The keys are recorded and nothing is rendered yet: what the eager run left under them still names that run.
     expect(result.analysed[0].chartKeys.momentum).toBe(key);
-    await expect(harness.s3.client.statObject(harness.s3.bucket, key)).rejects.toMatchObject({ code: 'NotFound' });
+    expect(await drawnFor()).toBe(eagerRun);
 
     const [chart, report] = await Promise.all([
       get('/v1/securities/CHD/charts/momentum.svg'),
@@ -280,7 +284,8 @@ describe('charts and tearsheets rendered by the analysis activity', () => {
     expect([chart.statusCode, report.statusCode]).toEqual([200, 200]);
     expect(chart.body).toBe(eager.chart);
     expect(report.body).toBe(eager.report);
-    // Rendered once into storage, so the next read streams it.
+    // Drawn again for this analysis and stored, so the next read streams it.
+    expect(await drawnFor()).toBe('run-2');
     expect((await harness.s3.client.statObject(harness.s3.bucket, key)).size).toBe(Buffer.byteLength(eager.chart));
   });
 

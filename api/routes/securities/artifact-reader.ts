@@ -6,7 +6,8 @@ import {
   type ArtifactReaderDeps,
 } from '../../../application/report';
 import { readLatestArtifactKeys } from '../../../infra/repositories/analysis-artifacts';
-import { openObject } from '../../../infra/objects/text-objects';
+import { ANALYSIS_RUN_METADATA } from '../../../application/report/artifact-keys';
+import { objectMetadata, openObject } from '../../../infra/objects/text-objects';
 
 // Keyed by the app's HTTP server: the chart and report routes live in different plugin contexts of one app.
 const readers = new WeakMap<object, ArtifactReaderDeps>();
@@ -20,7 +21,10 @@ export function artifactReader(fastify: FastifyInstance): ArtifactReaderDeps {
   if (!reader) {
     reader = {
       latestKeys: (symbol, asOf) => readLatestArtifactKeys(fastify.db, symbol, asOf),
-      open: (key) => openObject(fastify.s3, key),
+      open: async (key) => {
+        const body = await openObject(fastify.s3, key);
+        return body && { body, analysisRunId: objectMetadata(body, ANALYSIS_RUN_METADATA) };
+      },
       renderMissing: singleFlight(
         (symbol: string, asOf: string) => `${symbol}|${asOf}`,
         (symbol: string, asOf: string) =>
