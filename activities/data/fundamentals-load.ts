@@ -7,22 +7,15 @@ import {
   type CompanyLoaded,
   type FactCounts,
   type FactLoadCounts,
-  type ObjectRef,
 } from '../../contracts';
 import { readObject } from '../../infra/objects/read-object';
 import { loadStagedFacts } from '../../infra/repositories/fundamentals-load';
 import { ChecksumMismatchError } from '../../infra/repositories/price-load';
 import type { ObjectStore } from '../../infra/s3';
+import { ledgerFieldsOf, type StagedBatchInput } from './staged-batch';
 
-export interface LoadFundamentalsBatchInput {
-  workflowId: string;
-  /** The run's first execution id: stable across continue-as-new, so a retried load recognises its own work. */
-  runId: string;
-  batchKey: string;
-  source: string;
+export interface LoadFundamentalsBatchInput extends StagedBatchInput {
   parts: CompanyFactsPart[];
-  staged: ObjectRef;
-  rejected: ObjectRef | null;
   counts: FactCounts;
   companies: CompanyLoaded[];
 }
@@ -39,15 +32,8 @@ export async function loadFundamentalsBatch(
       deps.db,
       staged,
       {
-        workflowId: input.workflowId,
-        runId: input.runId,
-        batchKey: input.batchKey,
-        source: input.source,
+        ...ledgerFieldsOf(input),
         companies: input.companies,
-        rawObjects: input.parts.map(({ key, sha256, bytes, origin }) => ({ key, sha256, bytes, origin })),
-        stagedKey: input.staged.key,
-        stagedSha256: input.staged.sha256,
-        rejectedKey: input.rejected?.key ?? null,
         factsRead: input.counts.factsRead,
         factsStaged: input.counts.factsStaged,
         factsRejected: input.counts.factsRejected,

@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { CancelledFailure, type Logger } from '@temporalio/common';
-import { MockActivityEnvironment } from '@temporalio/testing';
-import { memoryObjectStore } from '../../test/support/memory-object-store';
+import { CancelledFailure } from '@temporalio/common';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
-import { createDataActivities } from '.';
 import type { LoadFundamentalsBatchInput } from './fundamentals-load';
+import { startStalledLoad } from '../../test/support/stalled-load';
 import { waitFor } from '../../test/support/wait-for';
-
-const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -52,19 +47,17 @@ describe('loadFundamentalsBatch activity, cancelled', () => {
     const lines = stagedLines(320193, 4000);
     const text = lines.join('');
     const input = batchInput('staged/facts-cancel.csv', text, lines.length);
-    const s3 = memoryObjectStore();
-    // S3 sent half the staged object and then stalled: the COPY has begun and only a cancellation can end it.
-    const body = new PassThrough();
-    body.write(lines.slice(0, 2000).join(''));
-    s3.streams.set(input.staged.key, () => body);
-    const activities = createDataActivities({ db: database.pool, s3, invalidatePrices: () => Promise.resolve() });
-    const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
-    const loading = env
-      .run(() => activities.loadFundamentalsBatch(input))
-      .then(
-        () => 'loaded',
-        (error: unknown) => error,
-      );
+    // S3 sent half the staged object and then stalled.
+    const {
+      env,
+      body,
+      outcome: loading,
+      finish,
+    } = startStalledLoad(
+      database.pool,
+      { key: input.staged.key, text, sentBeforeStall: lines.slice(0, 2000).join('') },
+      (activities) => activities.loadFundamentalsBatch(input),
+    );
     await waitFor(async () => (await copiesInFlight()) === 1);
 
     env.cancel();
@@ -77,11 +70,7 @@ describe('loadFundamentalsBatch activity, cancelled', () => {
       0,
     );
 
-    s3.streams.delete(input.staged.key);
-    s3.objects.set(input.staged.key, Buffer.from(text));
-    const counts = await new MockActivityEnvironment(undefined, { logger: silentLogger }).run(() =>
-      activities.loadFundamentalsBatch(input),
-    );
+    const counts = await finish();
     expect(counts).toEqual({ factsInserted: 4000, factsUpdated: 0, factsUnchanged: 0 });
     expect(await count(`SELECT count(*)::int AS n FROM fundamental_facts WHERE cik = 320193`)).toBe(4000);
   });

@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { CancelledFailure, type Logger } from '@temporalio/common';
-import { MockActivityEnvironment } from '@temporalio/testing';
+import { CancelledFailure } from '@temporalio/common';
 import { emptyRowCounts } from '../../contracts';
-import { memoryObjectStore } from '../../test/support/memory-object-store';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
-import { createDataActivities } from '.';
 import type { LoadPriceBatchInput } from './load-price-batch';
+import { startStalledLoad } from '../../test/support/stalled-load';
 import { waitFor } from '../../test/support/wait-for';
-
-const silentLogger: Logger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -54,19 +49,17 @@ describe('loadPriceBatch activity, cancelled', () => {
     const lines = stagedLines('CXL', 4000);
     const text = lines.join('');
     const input = batchInput('staged/cancel.csv', text, lines.length);
-    const s3 = memoryObjectStore();
-    // S3 sent half the staged object and then stalled: the COPY has begun and only a cancellation can end it.
-    const body = new PassThrough();
-    body.write(lines.slice(0, 2000).join(''));
-    s3.streams.set(input.staged.key, () => body);
-    const activities = createDataActivities({ db: database.pool, s3, invalidatePrices: () => Promise.resolve() });
-    const env = new MockActivityEnvironment(undefined, { logger: silentLogger });
-    const loading = env
-      .run(() => activities.loadPriceBatch(input))
-      .then(
-        () => 'loaded',
-        (error: unknown) => error,
-      );
+    // S3 sent half the staged object and then stalled.
+    const {
+      env,
+      body,
+      outcome: loading,
+      finish,
+    } = startStalledLoad(
+      database.pool,
+      { key: input.staged.key, text, sentBeforeStall: lines.slice(0, 2000).join('') },
+      (activities) => activities.loadPriceBatch(input),
+    );
     await waitFor(async () => (await sessions('active', true)) === 1);
 
     env.cancel();
@@ -81,11 +74,7 @@ describe('loadPriceBatch activity, cancelled', () => {
     expect(await count(`SELECT count(*)::int AS n FROM ingestion_batches WHERE workflow_id = 'w-cancel'`)).toBe(0);
 
     // The retry Temporal would make loads the whole batch, once.
-    s3.streams.delete(input.staged.key);
-    s3.objects.set(input.staged.key, Buffer.from(text));
-    const counts = await new MockActivityEnvironment(undefined, { logger: silentLogger }).run(() =>
-      activities.loadPriceBatch(input),
-    );
+    const counts = await finish();
     expect(counts).toEqual({ rowsInserted: 4000, rowsUpdated: 0, rowsUnchanged: 0, changedSymbols: ['CXL'] });
     expect(await count(`SELECT count(*)::int AS n FROM price_bars WHERE symbol = 'CXL'`)).toBe(4000);
   });

@@ -15,17 +15,10 @@ import { readObject } from '../../infra/objects/read-object';
 import { recordProviderActions } from '../../infra/repositories/corporate-actions';
 import { ChecksumMismatchError, loadStagedPrices } from '../../infra/repositories/price-load';
 import type { ObjectStore } from '../../infra/s3';
+import { ledgerFieldsOf, type StagedBatchInput } from './staged-batch';
 
-export interface LoadPriceBatchInput {
-  workflowId: string;
-  /** The run's first execution id: stable across continue-as-new, so a retried load recognises its own work. */
-  runId: string;
-  batchKey: string;
-  source: string;
+export interface LoadPriceBatchInput extends StagedBatchInput {
   symbols: string[];
-  parts: RawPart[];
-  staged: ObjectRef;
-  rejected: ObjectRef | null;
   counts: RowCounts;
   /** The provider's splits and dividends (a JSON array of RecordedActionRow), recorded after the bars. */
   actions?: ObjectRef;
@@ -51,17 +44,8 @@ export async function loadPriceBatch(
       deps.db,
       staged,
       {
-        workflowId: input.workflowId,
-        runId: input.runId,
-        batchKey: input.batchKey,
-        source: input.source,
+        ...ledgerFieldsOf(input),
         symbols: input.symbols,
-        rawObjects: input.parts
-          .filter((part) => !part.failure)
-          .map(({ key, sha256, bytes, origin }) => ({ key, sha256, bytes, origin })),
-        stagedKey: input.staged.key,
-        stagedSha256: input.staged.sha256,
-        rejectedKey: input.rejected?.key ?? null,
         rowsRead: input.counts.rowsRead,
         rowsLoaded: input.counts.rowsLoaded,
         rowsRejected: input.counts.rowsRejected,
