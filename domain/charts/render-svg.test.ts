@@ -59,10 +59,14 @@ describe('chart SVGs', () => {
     expect(pathPoints(pathsStroked(svg, COLORS.rsi)[0].attributes.d)).toBe(BARS - 14);
     // TA-Lib's MACD starts where its signal line does: bar 26 + 9 - 2.
     expect(pathPoints(pathsStroked(svg, COLORS.macd)[0].attributes.d)).toBe(BARS - 33);
-    for (const color of [COLORS.up, COLORS.down]) {
+    // Each sign's series draws its own bars only: one rectangle per MACD value in all.
+    const drawn = [COLORS.up, COLORS.down].map((color) => {
       const bars = pathsFilled(svg, color).filter((p) => (p.attributes.d.match(/Z/g) ?? []).length > 10);
       expect(bars).toHaveLength(1);
-    }
+      return bars[0].attributes.d.match(/Z/g)?.length ?? 0;
+    });
+    const hist = series.macdHist.filter((v) => v !== null);
+    expect(drawn).toEqual([hist.filter((v) => v >= 0).length, hist.filter((v) => v < 0).length]);
     expect(textsOf([svg])).toEqual(expect.arrayContaining(['70', '30']));
   });
 

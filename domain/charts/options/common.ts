@@ -43,10 +43,33 @@ export const COLORS = {
 export const SAMPLE_ABOVE = CHART_WIDTH * 2;
 
 /**
- * Bars drawn in ECharts' large mode (one path for all the bars, instead of an element per bar) come out empty
- * when one value is null, so a missing bar is drawn as 0 high.
+ * A series' values as ECharts data: flat `[bar index, value]` pairs in a typed array (NaN where there is no value),
+ * the bar index being the slot on the category date axis. ECharts copies a typed array straight into its store, where
+ * a plain array first goes through a backward-compatibility pass over every item: a sixth of a chart's drawing time.
+ * `include` leaves out the bars it refuses, so a series can draw a subset of the dates.
  */
-export const barValues = (values: readonly MaybeNumber[]): number[] => values.map((v) => v ?? 0);
+export function indexed(
+  values: readonly MaybeNumber[],
+  include: (value: MaybeNumber) => boolean = () => true,
+): { data: Float64Array; dimensions: string[] } {
+  const pairs = new Float64Array(values.length * 2);
+  let n = 0;
+  values.forEach((v, i) => {
+    if (!include(v)) return;
+    pairs[n++] = i;
+    pairs[n++] = v ?? NaN;
+  });
+  return { data: n === pairs.length ? pairs : pairs.slice(0, n), dimensions: ['x', 'y'] };
+}
+
+/**
+ * Bars drawn in ECharts' large mode (one path for all the bars, instead of an element per bar) come out empty when
+ * one value is missing, so a bar without a value is left out, and so is one `include` refuses.
+ */
+export const barData = (
+  values: readonly MaybeNumber[],
+  include: (value: number) => boolean = () => true,
+): ReturnType<typeof indexed> => indexed(values, (v) => v !== null && include(v));
 
 /** `-0.0%` reads as a loss that is not there: a value that rounds to zero prints without a sign. */
 export function percent(value: number, digits = 0): string {
@@ -144,7 +167,7 @@ export function line(
   return {
     name,
     type: 'line',
-    data,
+    ...indexed(data),
     showSymbol: false,
     symbol: 'none',
     silent: true,

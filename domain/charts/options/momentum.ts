@@ -1,22 +1,19 @@
-import type { ChartSeries, MaybeNumber } from '../chart-series';
-import { BASE, CHART_WIDTH, COLORS, legendOf, line, dateAxis, titleOf, valueAxis } from './common';
+import type { ChartSeries } from '../chart-series';
+import { barData, BASE, CHART_WIDTH, COLORS, legendOf, line, dateAxis, titleOf, valueAxis } from './common';
 import type { ChartSpec } from './common';
 
 const OVERBOUGHT = 70;
 const OVERSOLD = 30;
 
-/** One sign of the histogram; every other bar is 0 (see `barValues`). */
-const keepIf = (values: readonly MaybeNumber[], test: (v: number) => boolean): number[] =>
-  values.map((v) => (v !== null && test(v) ? v : 0));
-
 /** RSI (14) with its 30/70 zone over MACD (12, 26, 9) with the histogram in green above 0 and red below. */
 export function momentumChart(s: ChartSeries): ChartSpec {
-  const histogram = (name: string, values: MaybeNumber[], color: string): Record<string, unknown> => ({
+  // One series per sign, each drawing only its own bars: in large mode a series has one colour.
+  const histogram = (name: string, include: (v: number) => boolean, color: string): Record<string, unknown> => ({
     name,
     type: 'bar',
     xAxisIndex: 1,
     yAxisIndex: 1,
-    data: values,
+    ...barData(s.macdHist, include),
     color,
     large: true,
     largeThreshold: 0,
@@ -61,16 +58,8 @@ export function momentumChart(s: ChartSeries): ChartSpec {
             data: [[{ yAxis: OVERSOLD }, { yAxis: OVERBOUGHT }]],
           },
         }),
-        histogram(
-          'MACD histogram +',
-          keepIf(s.macdHist, (v) => v >= 0),
-          COLORS.up,
-        ),
-        histogram(
-          'MACD histogram −',
-          keepIf(s.macdHist, (v) => v < 0),
-          COLORS.down,
-        ),
+        histogram('MACD histogram +', (v) => v >= 0, COLORS.up),
+        histogram('MACD histogram −', (v) => v < 0, COLORS.down),
         line('MACD', s.macd, COLORS.macd, { xAxisIndex: 1, yAxisIndex: 1 }),
         line('Signal', s.macdSignal, COLORS.sma50, { xAxisIndex: 1, yAxisIndex: 1 }),
       ],

@@ -1,5 +1,5 @@
 import type { ChartSeries } from '../chart-series';
-import { barValues, BASE, CHART_WIDTH, COLORS, compact, legendOf, line, dateAxis, titleOf, valueAxis } from './common';
+import { barData, BASE, CHART_WIDTH, COLORS, compact, legendOf, line, dateAxis, titleOf, valueAxis } from './common';
 import type { ChartSpec } from './common';
 
 /** Close with SMA 50/200 and Bollinger (20, 2) over a volume panel sharing the time axis. */
@@ -46,7 +46,7 @@ export function priceChart(s: ChartSeries): ChartSpec {
           type: 'bar',
           xAxisIndex: 1,
           yAxisIndex: 1,
-          data: barValues(s.volume),
+          ...barData(s.volume),
           color: COLORS.volume,
           // One path for all the bars instead of one element per bar.
           large: true,
