@@ -75,6 +75,8 @@ export const analysisRun: BatchedRunSpec<
     if (room > 0) totals.symbolFailures.push(...result.failures.slice(0, room));
   },
   progress: (totals) => ({ symbolsAnalysed: totals.symbolsAnalysed, symbolsFailed: totals.symbolsFailed }),
+  // Not a failure of the run (a symbol listed last month has too few bars), but a person should see which and why.
+  symbolFailures: (totals) => totals.symbolFailures.map((f) => ({ ...f, reason: `not analysable: ${f.reason}` })),
   describe: (totals) =>
     `${totals.symbolsAnalysed} symbols analysed (${totals.barsRead} bars), ${totals.symbolsFailed} not analysable`,
 };

@@ -134,6 +134,8 @@ export interface BatchedRunSpec<
   progress?(totals: T): P;
   /** Kind-specific end of the current-details line, e.g. "1200 bars loaded, 3 rejected". */
   describe?(totals: T): string;
+  /** Symbols a completed batch could not process, and why (listed by the `progress` query with the failed batches'). */
+  symbolFailures?(totals: T): readonly { symbol: string; reason: string }[];
   /** Failures inside completed batches (unreadable files) and whether anything loaded, for the outcome. */
   withinBatchFailures?(totals: T): WithinBatchFailures;
 }

@@ -6,6 +6,7 @@ interface ProgressSpec<T, P> {
   kind: RunKind;
   progress?(totals: T): P;
   describe?(totals: T): string;
+  symbolFailures?(totals: T): readonly { symbol: string; reason: string }[];
 }
 
 /** The `progress` query's answer: the window's state, failures by symbol, the kind's own fields. */
@@ -20,6 +21,8 @@ export function progressOf<T extends BatchedRunTotals, P extends object>(
   for (const failure of totals.failures) {
     for (const symbol of failure.symbols) failuresBySymbol[symbol] = `${failure.type}: ${failure.message}`;
   }
+  // Then the symbols a completed batch reported it could not process; a failed batch's own reason comes first.
+  for (const { symbol, reason } of spec.symbolFailures?.(totals) ?? []) failuresBySymbol[symbol] ??= reason;
   return {
     ...(spec.progress?.(totals) ?? ({} as P)),
     kind: spec.kind,

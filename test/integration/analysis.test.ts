@@ -280,7 +280,12 @@ describe('analyzeBatch through Temporal on real bars', () => {
       symbolsFailed: 1,
       symbolFailures: [{ symbol: 'TINY', reason: 'too few bars for TINY: 2, need at least 3' }],
     });
-    expect(status.progress).toMatchObject({ symbolsAnalysed: 4, symbolsFailed: 1, phase: 'done' });
+    expect(status.progress).toMatchObject({
+      symbolsAnalysed: 4,
+      symbolsFailed: 1,
+      phase: 'done',
+      failuresBySymbol: { TINY: 'not analysable: too few bars for TINY: 2, need at least 3' },
+    });
 
     const res = await app.inject({ method: 'GET', url: '/v1/securities/AAPL/analysis' });
     expect(res.statusCode).toBe(200);
