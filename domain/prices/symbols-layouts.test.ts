@@ -1,4 +1,5 @@
 import { detectLayout, isValidSymbol, symbolFromFileName, UnknownLayoutError } from '.';
+import { otherShareClassSpelling } from './symbols';
 
 describe('symbolFromFileName', () => {
   it.each([
@@ -12,6 +13,21 @@ describe('symbolFromFileName', () => {
     ['RDS-A.csv', 'RDS-A'],
   ])('%s → %s', (file, symbol) => {
     expect(symbolFromFileName(file)).toBe(symbol);
+  });
+});
+
+describe('otherShareClassSpelling', () => {
+  it.each([
+    ['BRK.B', 'BRK-B'],
+    ['BRK-B', 'BRK.B'],
+    ['rds-a', 'rds.a'],
+    ['BF.B', 'BF-B'],
+  ])('%s ↔ %s', (symbol, other) => {
+    expect(otherShareClassSpelling(symbol)).toBe(other);
+  });
+
+  it.each(['AAPL', '^GSPC', 'EURUSD=X', 'AAPL.US', 'A.B.C', '.B', 'BRK.1'])('%s has none', (symbol) => {
+    expect(otherShareClassSpelling(symbol)).toBeNull();
   });
 });
 

@@ -13,6 +13,16 @@ export function normalizeSymbol(s: string): string {
   return s.trim().toUpperCase();
 }
 
+/**
+ * The other spelling of a share-class ticker: SEC's ticker files, Yahoo and Stooq write `BRK-B`, many price files
+ * `BRK.B`. Only a single `.` or `-` between letters is a class separator: `^GSPC`, `EURUSD=X` have none.
+ */
+export function otherShareClassSpelling(symbol: string): string | null {
+  const match = /^([A-Z0-9]+)([.-])([A-Z])$/i.exec(symbol);
+  if (!match) return null;
+  return `${match[1]}${match[2] === '.' ? '-' : '.'}${match[3]}`;
+}
+
 // Only these extensions are cut, so the `.B` of `BRK.B` survives.
 const DATA_EXTENSION = /\.(csv|txt|tsv)(\.gz)?$/i;
 // The date range part of `GSPC_1927_2023` or `nvda-1999-2014` starts at a `_` or `-` followed by a digit.

@@ -1,11 +1,22 @@
 import type { Pool } from 'pg';
 import type { CompanyFacts, Fact } from '../../domain/finance/fundamentals';
+import { otherShareClassSpelling } from '../../domain/prices/symbols';
 
-/** The CIK a symbol's security is linked to (filled by a fundamentals run with tickers), or null. */
+/**
+ * The CIK a symbol's security is linked to (filled by a fundamentals run with tickers), or null; undefined when no
+ * security has the symbol. A security without one takes the CIK of its other share-class spelling (`BRK.B` from
+ * prices, `BRK-B` from SEC's tickers file).
+ */
 export async function cikOfSymbol(db: Pick<Pool, 'query'>, symbol: string): Promise<number | null | undefined> {
-  const { rows } = await db.query<{ cik: string | null }>('SELECT cik FROM securities WHERE symbol = $1', [symbol]);
-  if (!rows.length) return undefined;
-  return rows[0].cik === null ? null : Number(rows[0].cik);
+  const other = otherShareClassSpelling(symbol);
+  const { rows } = await db.query<{ symbol: string; cik: string | null }>(
+    'SELECT symbol, cik FROM securities WHERE symbol = ANY($1::text[])',
+    [other ? [symbol, other] : [symbol]],
+  );
+  const own = rows.find((r) => r.symbol === symbol);
+  const linked = own?.cik ?? rows.find((r) => r.symbol === other)?.cik ?? null;
+  if (!own && linked === null) return undefined;
+  return linked === null ? null : Number(linked);
 }
 
 /**
