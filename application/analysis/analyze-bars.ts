@@ -28,9 +28,13 @@ export interface AnalyzeOptions {
   riskFree?: DatedRates;
 }
 
-/** A missing value becomes NaN, which the indicators treat as a gap. */
-const column = (bars: readonly PriceBar[], pick: (bar: PriceBar) => number | null): Float64Array =>
-  Float64Array.from(bars, (bar) => pick(bar) ?? NaN);
+/** A missing value becomes NaN, which the indicators treat as a gap. (A loop: `Float64Array.from` with a mapping
+ * function is several times slower, and this runs for five columns of every symbol.) */
+function column(bars: readonly PriceBar[], pick: (bar: PriceBar) => number | null): Float64Array {
+  const out = new Float64Array(bars.length);
+  for (let i = 0; i < bars.length; i++) out[i] = pick(bars[i]) ?? NaN;
+  return out;
+}
 
 export function ohlcvArrays(bars: readonly PriceBar[]): OhlcvArrays {
   return {

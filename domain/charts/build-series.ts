@@ -12,8 +12,12 @@ export interface ChartBar {
   volume: number | null;
 }
 
-const nullable = (values: ArrayLike<number>): MaybeNumber[] =>
-  Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+/** A loop, not `Array.from(values, f)`, which is several times slower over typed arrays. */
+function nullable(values: ArrayLike<number>): MaybeNumber[] {
+  const out = new Array<MaybeNumber>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Number.isFinite(values[i]) ? values[i] : null;
+  return out;
+}
 
 /** Bars ascending by date; the benchmark's too. */
 export function buildChartSeries(

@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { dayNumber } from './day-number';
 
 /** Typical spacing in calendar days of each supported frequency, and its periods per year. */
 const FREQUENCIES: ReadonlyArray<{ days: number; periodsPerYear: number }> = [
@@ -15,10 +15,11 @@ const FREQUENCIES: ReadonlyArray<{ days: number; periodsPerYear: number }> = [
  */
 export function inferPeriodsPerYear(dates: readonly string[]): number {
   if (dates.length < 2) throw new RangeError('at least 2 dates are needed to infer the frequency');
-  // Each date parsed once, and a typed array sorts numerically without a comparator: this runs for every symbol.
-  const times = Float64Array.from(dates, (d) => Date.parse(d));
-  const gaps = new Float64Array(times.length - 1);
-  for (let i = 1; i < times.length; i++) gaps[i - 1] = (times[i] - times[i - 1]) / DAY_MS;
+  // Each date read once, and a typed array sorts numerically without a comparator: this runs for every symbol.
+  const days = new Float64Array(dates.length);
+  for (let i = 0; i < dates.length; i++) days[i] = dayNumber(dates[i]);
+  const gaps = new Float64Array(days.length - 1);
+  for (let i = 1; i < days.length; i++) gaps[i - 1] = days[i] - days[i - 1];
   gaps.sort();
   const middle = gaps.length >> 1;
   const median = gaps.length % 2 ? gaps[middle] : (gaps[middle - 1] + gaps[middle]) / 2;
