@@ -13,8 +13,9 @@ type StoreCtor<A extends unknown[]> = new (...args: A) => FastifyRateLimitStore;
 const NAMESPACE = 'iby:rate-limit:';
 
 /**
- * Counts in Redis, so every API replica shares one limit per client (in leases, see LeasedRedisStore); while Redis is not connected (or a command
- * fails) it counts in process memory instead, so the limit still holds, per replica, and requests are not refused.
+ * Counts in Redis, so every API replica shares one limit per client (in leases: see LeasedRedisStore); while Redis
+ * is not connected (or a command fails) it counts in process memory instead, so the limit still holds, per replica,
+ * and requests are not refused.
  */
 export function fallbackStore(redis: Redis): new () => FastifyRateLimitStore {
   class FallbackStore implements FastifyRateLimitStore {

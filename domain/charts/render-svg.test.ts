@@ -125,4 +125,20 @@ describe('chart SVGs', () => {
     expect(textsOf([svg])).toContain('MSFT · Cumulative return (no benchmark)');
     expect(pathPoints(pathsStroked(svg, COLORS.price)[0].attributes.d)).toBe(BARS);
   });
+
+  it('draws closes without volumes, and a series too short for MACD, with no bars where there are none', () => {
+    // Closes only (the demo's monthly stocks.csv), and fewer bars than MACD's warm-up: no bar series has a bar.
+    const closesOnly = syntheticBars('2019-01-02', 30).map((bar) => ({ ...bar, volume: null }));
+    const charts = renderChartSvgs(buildChartSeries('CLOSE', closesOnly));
+    for (const name of CHART_NAMES)
+      expect(textsOf([svgOf(charts[name])]).some((t) => t.startsWith('CLOSE · '))).toBe(true);
+    const price = svgOf(charts.price);
+    expect(pathPoints(pathsStroked(price, COLORS.price)[0].attributes.d)).toBe(30);
+    // The legend keeps its swatch; the plot has no bar.
+    const plotted = (svg: XmlElement, color: string) =>
+      pathsFilled(svg, color).filter((p) => p.attributes.ecmeta_ssr_type !== 'legend');
+    expect(plotted(price, COLORS.volume)).toHaveLength(0);
+    const momentum = svgOf(charts.momentum);
+    for (const color of [COLORS.up, COLORS.down]) expect(plotted(momentum, color)).toHaveLength(0);
+  });
 });

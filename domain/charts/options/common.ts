@@ -63,13 +63,17 @@ export function indexed(
 }
 
 /**
- * Bars drawn in ECharts' large mode (one path for all the bars, instead of an element per bar) come out empty when
- * one value is missing, so a bar without a value is left out, and so is one `include` refuses.
+ * A bar series' data, drawn in ECharts' large mode: one path for all the bars instead of an element per bar. That
+ * mode draws nothing when one value is missing and fails on a series with no bar, so a bar without a value is left
+ * out (and so is one `include` refuses), and a series left with no bar is drawn the ordinary way.
  */
-export const barData = (
+export function barData(
   values: readonly MaybeNumber[],
   include: (value: number) => boolean = () => true,
-): ReturnType<typeof indexed> => indexed(values, (v) => v !== null && include(v));
+): ReturnType<typeof indexed> & { large: boolean; largeThreshold: number } {
+  const data = indexed(values, (v) => v !== null && include(v));
+  return { ...data, large: data.data.length > 0, largeThreshold: 0 };
+}
 
 /** `-0.0%` reads as a loss that is not there: a value that rounds to zero prints without a sign. */
 export function percent(value: number, digits = 0): string {

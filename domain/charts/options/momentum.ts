@@ -15,8 +15,6 @@ export function momentumChart(s: ChartSeries): ChartSpec {
     yAxisIndex: 1,
     ...barData(s.macdHist, include),
     color,
-    large: true,
-    largeThreshold: 0,
     barMaxWidth: 4,
     silent: true,
   });

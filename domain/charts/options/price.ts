@@ -46,11 +46,9 @@ export function priceChart(s: ChartSeries): ChartSpec {
           type: 'bar',
           xAxisIndex: 1,
           yAxisIndex: 1,
+          // One path for all the bars (see barData).
           ...barData(s.volume),
           color: COLORS.volume,
-          // One path for all the bars instead of one element per bar.
-          large: true,
-          largeThreshold: 0,
           barMaxWidth: 4,
           silent: true,
         },
