@@ -58,6 +58,7 @@ import {
   type BatchedRunProgress,
   type BatchedRunTotals,
   type RunKind,
+  type SymbolFailure,
   type WithinBatchFailures,
 } from '../contracts';
 import type { createDataActivities } from '../activities/data';
@@ -135,7 +136,7 @@ export interface BatchedRunSpec<
   /** Kind-specific end of the current-details line, e.g. "1200 bars loaded, 3 rejected". */
   describe?(totals: T): string;
   /** Symbols a completed batch could not process, and why (listed by the `progress` query with the failed batches'). */
-  symbolFailures?(totals: T): readonly { symbol: string; reason: string }[];
+  symbolFailures?(totals: T): readonly SymbolFailure[];
   /** Failures inside completed batches (unreadable files) and whether anything loaded, for the outcome. */
   withinBatchFailures?(totals: T): WithinBatchFailures;
 }

@@ -1,4 +1,4 @@
-import type { BatchedRunProgress, BatchedRunTotals, RunKind, RunOutcome } from '../contracts';
+import type { BatchedRunProgress, BatchedRunTotals, RunKind, RunOutcome, SymbolFailure } from '../contracts';
 
 export type RunPhase = BatchedRunProgress['phase'];
 
@@ -6,7 +6,7 @@ interface ProgressSpec<T, P> {
   kind: RunKind;
   progress?(totals: T): P;
   describe?(totals: T): string;
-  symbolFailures?(totals: T): readonly { symbol: string; reason: string }[];
+  symbolFailures?(totals: T): readonly SymbolFailure[];
 }
 
 /** The `progress` query's answer: the window's state, failures by symbol, the kind's own fields. */
