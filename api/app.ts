@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { requestIdFrom } from '../infra/telemetry/request-context';
 import type { ApiClients } from './clients';
+import { lazyChildLoggerFactory } from './lazy-request-logger';
 import apiKeyPlugin from './plugins/api-key';
 import configPlugin from './plugins/config';
 import errorHandlerPlugin, { frameworkErrors } from './plugins/error-handler';
@@ -93,6 +94,7 @@ export async function buildApp({ server, ...options }: BuildAppOptions): Promise
     routerOptions: { maxParamLength: 2048 },
     frameworkErrors,
     logController: new RequestLog(),
+    childLoggerFactory: lazyChildLoggerFactory,
     ...server,
     // Unknown body properties are a 400 naming them, not silently dropped (a typo'd "symbol" would change the run).
     ajv: { customOptions: { removeAdditional: false } },

@@ -128,7 +128,19 @@ describe('the edge', () => {
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
     expect(docs.headers['x-content-type-options']).toBe('nosniff');
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(docs.headers['access-control-allow-origin']).toBeUndefined();
+
+    // JSON is data: the headers that govern rendered documents stay off it, errors included.
+    for (const url of ['/health', '/v1/nothing']) {
+      const json = await t.app.inject({ method: 'GET', url });
+      expect(json.headers['content-type']).toMatch(/^application\/json/);
+      expect(json.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(json.headers['x-content-type-options']).toBe('nosniff');
+      expect(json.headers['strict-transport-security']).toContain('max-age=');
+      expect(json.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(json.headers['x-frame-options']).toBeUndefined();
+    }
     await t.app.close();
 
     t = await buildTestApp({ config: testConfig({ API_CORS_ORIGINS: 'https://dash.example' }) });

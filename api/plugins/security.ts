@@ -38,13 +38,40 @@ export function securityHeaders(options: HelmetOptions = HELMET): Record<string,
   return headers;
 }
 
-/** Security headers on every response. CORS stays off unless origins are configured. */
+/**
+ * What a JSON answer needs (OWASP's REST headers): never sniffed as a document, never framed, not readable cross-origin
+ * without CORS, HTTPS remembered. The rest of helmet's set (script sources, opener and referrer policy…) governs
+ * documents a browser renders; sending it on every read cost a sixth of a cached read's time.
+ */
+const API_HEADER_NAMES = ['x-content-type-options', 'strict-transport-security', 'cross-origin-resource-policy'];
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+export function apiHeaders(documentHeaders: Record<string, string>): Record<string, string> {
+  const headers: Record<string, string> = { 'content-security-policy': API_CSP };
+  for (const name of API_HEADER_NAMES) headers[name] = documentHeaders[name];
+  return headers;
+}
+
+/** JSON, including its `+json` kinds (problem details, OpenAPI): data, never rendered. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\b/i;
+
+/**
+ * Security headers on every response: the API set when the request starts (errors and 304s included), helmet's
+ * whole set once the body turns out to be anything but JSON (HTML, SVG, scripts, the Swagger UI). CORS stays off
+ * unless origins are configured.
+ */
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
-    const headers = securityHeaders();
+    const documentHeaders = securityHeaders();
+    const everyResponse = apiHeaders(documentHeaders);
     fastify.addHook('onRequest', (_request, reply, next) => {
-      void reply.headers(headers);
+      void reply.headers(everyResponse);
       next();
+    });
+    fastify.addHook('onSend', (_request, reply, payload, next) => {
+      const type = reply.getHeader('content-type');
+      if (typeof type === 'string' && !JSON_TYPE.test(type)) void reply.headers(documentHeaders);
+      next(null, payload);
     });
     if (config.api.corsOrigins.length) {
       await fastify.register(cors, {
