@@ -57,8 +57,12 @@ export const WORKER_SERVICES: readonly WorkerServiceSpec[] = [
 /**
  * Workers stream their data (bounded buffers), so their live heap stays small; without a cap V8 lets garbage pile
  * up to several hundred MB before collecting it. 256 MB keeps a replica's footprint predictable when scaling out.
+ * The young generation may grow to 64 MB semi-spaces (V8 grows it only for a process that allocates fast): drawing
+ * charts makes short-lived objects at a high rate, and with the default 16 MB a scavenge came every few dozen
+ * milliseconds and copied what the chart in progress still held. On the pipeline benchmark an analysis worker's
+ * scavenges took 2.4 s instead of 4.3 s, the etl worker's 0.5 s instead of 1.0 s. Compose starts them the same way.
  */
-const WORKER_HEAP_FLAGS = ['--max-old-space-size=256'];
+export const WORKER_HEAP_FLAGS = ['--max-old-space-size=256', '--max-semi-space-size=64'];
 
 /** SIGKILL comes this long after the worker's own grace time, so draining activities are never cut short by us. */
 const STOP_MARGIN_MS = 5000;
