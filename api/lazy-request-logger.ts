@@ -11,7 +11,7 @@ type ParentLogger = FastifyBaseLogger & { isLevelEnabled(level: string): boolean
 /**
  * A request's logger that becomes the real child logger only when something is logged at an enabled level. Most
  * requests log nothing (a successful read logs at debug), and a pino child passes its bindings through the redaction
- * paths when it is made: for a cached read that was a twentieth of the request.
+ * paths when it is made: for a cached read that was about a twelfth of the request.
  */
 class LazyChildLogger {
   private made?: FastifyBaseLogger;

@@ -1,14 +1,13 @@
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { requestContext } from '../../infra/telemetry/request-context';
+import { READ_METHODS } from './route-policy';
 
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Registry;
   }
 }
-
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * A metric's child for a tuple of label values, made once: prom-client hashes a label object on every observation,
@@ -29,7 +28,7 @@ function labelledChildren<M extends Histogram | Counter>(metric: M) {
 
 /**
  * One registry per app (not prom-client's global one), so several apps in one process do not collide.
- * Also enters the request context every request runs in: its id, and how to count the workflows it starts.
+ * Also enters the request context a write runs in: its id, and how to count the workflows it starts.
  */
 export default fp(
   (fastify, _options, done) => {

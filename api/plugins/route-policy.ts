@@ -15,7 +15,8 @@ declare module 'fastify' {
   }
 }
 
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that only read: public unless API_PROTECT_READS, and never the start of a workflow. */
+export const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** `POST /v1/runs/:workflowId/cancel` → `postRunsByWorkflowIdCancel`: stable, unique per method and path. */
