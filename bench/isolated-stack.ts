@@ -11,6 +11,7 @@ import { startSeaweed } from '../infra/local-stack/seaweed';
 import { startTemporalDevServer } from '../infra/local-stack/temporal-dev-server';
 import { ensureTools } from '../infra/local-stack/tools';
 import { createObjectStore, ensureBucket } from '../infra/s3';
+import { dropDatabases } from '../test/support/test-database';
 
 export interface IsolatedStack {
   config: Config;
@@ -50,6 +51,10 @@ export async function startIsolatedStack(overrides: Record<string, string>): Pro
   const stop = async () => {
     await stopAll();
     fs.rmSync(dir, { recursive: true, force: true });
+    // The stack's database holds a whole history after most benchmarks: left behind, runs fill the disk.
+    await dropDatabases(config.db.url, [new URL(config.db.url).pathname.slice(1)]).catch((err: unknown) => {
+      process.stderr.write(`could not drop the benchmark database ${config.db.url}: ${String(err)}\n`);
+    });
   };
   try {
     await startTemporalDevServer({
