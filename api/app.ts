@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
-import { requestIdFrom } from '../infra/telemetry/request-context';
+import { requestIdFrom } from '../infra/telemetry/request-id';
 import type { ApiClients } from './clients';
 import { lazyChildLoggerFactory } from './lazy-request-logger';
 import apiKeyPlugin from './plugins/api-key';

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument --
    inject() answers untyped JSON; the assertions below are what check its shape. */
 import { createHash } from 'node:crypto';
-import { REQUEST_ID_MEMO_KEY } from '../../infra/telemetry/request-context';
+import { REQUEST_ID_MEMO_KEY } from '../../infra/telemetry/request-id-keys';
 import { buildTestApp, type TestApp } from '../test-support/test-app';
 import { TEST_API_KEY, testConfig } from '../test-support/test-config';
 import { createTestRedis, type TestRedis } from '../test-support/test-redis';

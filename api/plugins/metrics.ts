@@ -1,35 +1,41 @@
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { requestContext } from '../../infra/telemetry/request-context';
-import { READ_METHODS } from './route-policy';
+import type { RunKind } from '../../contracts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Registry;
   }
+  interface FastifyContextConfig {
+    /** The kind of run a route starts: its `202 Accepted` answers are counted as started workflows of that kind. */
+    startsRun?: RunKind;
+  }
 }
 
 /**
- * A metric's child for a tuple of label values, made once: prom-client hashes a label object on every observation,
- * which a cached read noticed. The values are few (methods × route patterns × statuses), so the map stays small.
+ * A metric's child for a tuple of label values, made once: prom-client hashes a label object on every `labels()`,
+ * which a cached read noticed. Looked up level by level (method, route pattern, status), so no key string is built
+ * per request; the values are few, so the maps stay small.
  */
 function labelledChildren<M extends Histogram | Counter>(metric: M) {
-  const children = new Map<string, ReturnType<M['labels']>>();
-  return (...values: (string | number)[]): ReturnType<M['labels']> => {
-    const key = values.join(' ');
-    let child = children.get(key);
-    if (!child) {
-      child = metric.labels(...values.map(String)) as ReturnType<M['labels']>;
-      children.set(key, child);
+  type Child = ReturnType<M['labels']>;
+  type Level = Map<string | number, Level | Child>;
+  const root: Level = new Map();
+  return (...values: (string | number)[]): Child => {
+    let level = root;
+    for (let i = 0; i < values.length - 1; i++) {
+      let next = level.get(values[i]) as Level | undefined;
+      if (!next) level.set(values[i], (next = new Map()));
+      level = next;
     }
+    const last = values[values.length - 1];
+    let child = level.get(last) as Child | undefined;
+    if (!child) level.set(last, (child = metric.labels(...values.map(String)) as Child));
     return child;
   };
 }
 
-/**
- * One registry per app (not prom-client's global one), so several apps in one process do not collide.
- * Also enters the request context a write runs in: its id, and how to count the workflows it starts.
- */
+/** One registry per app (not prom-client's global one), so several apps in one process do not collide. */
 export default fp(
   (fastify, _options, done) => {
     const registry = new Registry();
@@ -57,22 +63,22 @@ export default fp(
 
     fastify.addHook('onRequest', (request, reply, next) => {
       void reply.header('x-request-id', request.id);
-      // Reads start no workflow, so only writes enter the context: entering it carries its store into every
-      // promise the request makes, a few percent of a cached read.
-      if (READ_METHODS.has(request.method)) return next();
-      requestContext.run({ requestId: request.id, onWorkflowStarted: (kind) => workflowStarts.inc({ kind }) }, () =>
-        next(),
-      );
+      next();
     });
     const durationOf = labelledChildren(duration);
     const cacheLookupsOf = labelledChildren(cacheLookups);
+    const workflowStartsOf = labelledChildren(workflowStarts);
     fastify.addHook('onResponse', (request, reply, done) => {
       // The route pattern, not the URL: one series per route whatever the ids; unknown URLs share one label.
-      const route = request.routeOptions.url ?? 'unmatched';
+      // (Fastify builds routeOptions afresh on each read: read once.)
+      const { url: route = 'unmatched', config } = request.routeOptions;
       durationOf(request.method, route, reply.statusCode).observe(reply.elapsedTime / 1000);
       // Routes that read through the cache say so in x-cache; counting it here keeps the routes free of metrics.
       const cache = reply.getHeader('x-cache');
       if (typeof cache === 'string') cacheLookupsOf(route, cache).inc();
+      // Likewise routes that start runs say so in their config (a joined run answers 200, not 202).
+      const startsRun = config?.startsRun; // Fastify's own 404 and framework-error contexts may have no config
+      if (startsRun && reply.statusCode === 202) workflowStartsOf(startsRun).inc();
       done();
     });
     done();

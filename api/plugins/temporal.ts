@@ -2,10 +2,6 @@ import { Client, Connection } from '@temporalio/client';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config';
 import { temporalConnectionOptions } from '../../infra/temporal-connection';
-import { workflowStartInterceptor } from './workflow-start-interceptor';
-
-/** What every client the API starts workflows with must apply (tests hand them to their fake client). */
-export const API_WORKFLOW_INTERCEPTORS = [workflowStartInterceptor];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,14 +16,7 @@ export default fp<{ config: Config; temporal?: Client }>(
     } else {
       // Lazy: the API starts (and /health answers) while Temporal is still coming up; /ready reports it.
       const connection = Connection.lazy(temporalConnectionOptions(config.temporal));
-      fastify.decorate(
-        'temporal',
-        new Client({
-          connection,
-          namespace: config.temporal.namespace,
-          interceptors: { workflow: API_WORKFLOW_INTERCEPTORS },
-        }),
-      );
+      fastify.decorate('temporal', new Client({ connection, namespace: config.temporal.namespace }));
       fastify.addHook('onClose', () => connection.close());
     }
     done();

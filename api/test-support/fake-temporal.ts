@@ -6,8 +6,6 @@ import {
   type Client,
   type ListOptions,
   type WorkflowExecutionStatusName,
-  type WorkflowClientInterceptor,
-  type WorkflowStartInput,
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import { TypedSearchAttributes, type SearchAttributePair } from '@temporalio/common';
@@ -74,16 +72,13 @@ export class FakeTemporal {
     return full;
   }
 
-  /**
-   * The one place the fake is cast: it implements only what the routes call. Client interceptors' `startWithDetails`
-   * runs around each start as in the real client, so what they add (the memo's request id) reaches the fake.
-   */
-  asClient(interceptors: WorkflowClientInterceptor[] = []): Client {
+  /** The one place the fake is cast: it implements only what the routes call. */
+  asClient(): Client {
     const fake = {
       workflow: {
         // The real client takes the workflow function and starts the type named after it.
         start: (workflow: string | ((...args: never[]) => unknown), options: WorkflowStartOptions) =>
-          this.intercepted(interceptors, typeof workflow === 'string' ? workflow : workflow.name, options),
+          this.start(typeof workflow === 'string' ? workflow : workflow.name, options),
         getHandle: (workflowId: string) => this.handle(workflowId),
         list: (options: ListOptions) => this.list(options),
       },
@@ -111,27 +106,6 @@ export class FakeTemporal {
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
-  }
-
-  private async intercepted(
-    interceptors: WorkflowClientInterceptor[],
-    workflowType: string,
-    options: WorkflowStartOptions,
-  ) {
-    let started: ReturnType<FakeTemporal['startNow']> | undefined;
-    const innermost = async (input: WorkflowStartInput) => {
-      started = await this.start(input.workflowType, input.options as unknown as WorkflowStartOptions);
-      return { runId: started.firstExecutionRunId, eagerlyStarted: false };
-    };
-    const chain = interceptors.reduceRight<(input: WorkflowStartInput) => Promise<unknown>>(
-      (next, interceptor) => (input) =>
-        interceptor.startWithDetails
-          ? interceptor.startWithDetails(input, next as Parameters<typeof interceptor.startWithDetails>[1])
-          : next(input),
-      innermost,
-    );
-    await chain({ workflowType, headers: {}, options: options as unknown as WorkflowStartInput['options'] });
-    return started as ReturnType<FakeTemporal['startNow']>;
   }
 
   private start(workflowType: string, options: WorkflowStartOptions) {

@@ -4,7 +4,6 @@ import type { Config } from '../../config';
 import Redis from 'ioredis';
 import type { ObjectStore } from '../../infra/s3';
 import { buildApp } from '../app';
-import { API_WORKFLOW_INTERCEPTORS } from '../plugins/temporal';
 import type { ApiClients } from '../clients';
 import { FakeTemporal } from './fake-temporal';
 import { testConfig } from './test-config';
@@ -56,7 +55,7 @@ export async function buildTestApp(
     clients: {
       db: unusedPool(),
       s3: fakeObjectStore(),
-      temporal: temporal.asClient(API_WORKFLOW_INTERCEPTORS),
+      temporal: temporal.asClient(),
       ...options.clients,
       redis,
     },

@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES, type RunKind } from '../../contracts';
+import { REQUEST_ID_MEMO_KEY } from '../../infra/telemetry/request-id-keys';
 import { canonicalJson, derivedWorkflowId, idempotentWorkflowId } from './workflow-id';
 
 /** How to start one kind of run; the workflow describes itself too, this only makes it visible from the start. */
@@ -24,6 +25,8 @@ export interface StartRunOptions {
   idempotencyKey?: string;
   /** Who asked, for the run's details in the Temporal UI: "the API", "the CLI" … */
   origin?: string;
+  /** The API request that asked: kept in the memo, so the workers' log lines of this run carry it. */
+  requestId?: string;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function startRun<Req>(
   request: Req,
   options: StartRunOptions = {},
 ): Promise<StartOutcome> {
-  const { idempotencyKey } = options;
+  const { idempotencyKey, requestId } = options;
   const workflowId = idempotencyKey
     ? idempotentWorkflowId(spec.kind, idempotencyKey)
     : derivedWorkflowId(spec.kind, request);
@@ -56,7 +59,7 @@ export async function startRun<Req>(
       staticSummary: summary,
       staticDetails: runDetails(request, options),
       // The list endpoint reads the summary from the memo: visibility results do not carry user metadata.
-      memo: { kind: spec.kind, summary },
+      memo: { kind: spec.kind, summary, ...(requestId ? { [REQUEST_ID_MEMO_KEY]: requestId } : {}) },
     });
     return { workflowId, runId: handle.firstExecutionRunId, started: true };
   } catch (err) {

@@ -2,12 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, type Worker } from '@temporalio/worker';
-import { API_WORKFLOW_INTERCEPTORS } from '../../api/plugins/temporal';
+import { PRICES_RUN, startRun } from '../../application/runs';
 import type { IngestPricesResult } from '../../contracts';
 import { createLogger } from '../../infra/logger';
 import { createObjectStore, ensureBucket } from '../../infra/s3';
 import { findFreePort } from '../../infra/local-stack/free-port';
-import { requestContext } from '../../infra/telemetry/request-context';
 import { installTemporalRuntime } from '../../infra/telemetry/temporal-runtime';
 import { createAutoSource } from '../../sources/auto';
 import { createCsvSource } from '../../sources/csv';
@@ -20,7 +19,6 @@ import { WORKFLOW_INTERCEPTOR_MODULES } from '../../workers/shared/workflow-bund
 import { testProviderSettings } from '../support/provider-settings';
 import { sharedStooqFixtures, startStooqServer, type StooqServer } from '../support/stooq-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { ingestPrices } from '../../workflows/ingest-prices';
 
 let stooq: StooqServer;
 let database: TestDatabase;
@@ -118,17 +116,16 @@ const sample = (text: string, series: string): number => {
 
 describe("a worker's /metrics after a run", () => {
   it('serves the Temporal SDK metrics under the dashboard names, and domain metrics counted from the work', async () => {
-    // Started the way the API starts runs: its client interceptor, inside a request's context.
-    const client = new Client({ connection, interceptors: { workflow: API_WORKFLOW_INTERCEPTORS } });
+    // Started the way the API starts runs, with the id of the request that asked.
+    const client = new Client({ connection });
     const requestId = randomUUID();
-    const workflowId = `metrics-${Date.now()}`;
-    const result = (await requestContext.run({ requestId }, () =>
-      client.workflow.execute(ingestPrices, {
-        taskQueue: 'etl',
-        workflowId,
-        args: [{ source: 'stooq', symbols: ['AAPL.US', 'MSFT.US'], batchSize: 1 }],
-      }),
-    )) as IngestPricesResult;
+    const { workflowId } = await startRun(
+      client,
+      PRICES_RUN,
+      { source: 'stooq', symbols: ['AAPL.US', 'MSFT.US'], batchSize: 1 },
+      { requestId, idempotencyKey: `metrics-${Date.now()}` },
+    );
+    const result = (await client.workflow.getHandle(workflowId).result()) as IngestPricesResult;
     expect(result.rowsLoaded).toBeGreaterThan(0);
 
     const text = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();

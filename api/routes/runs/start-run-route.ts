@@ -47,6 +47,7 @@ export function registerStartRunRoute<B extends TSchema, Req>(
     route.path,
     {
       onRequest: fastify.requireApiKey,
+      config: { startsRun: route.spec.kind },
       schema: {
         summary: route.summary,
         ...(route.description ? { description: route.description } : {}),
@@ -60,7 +61,10 @@ export function registerStartRunRoute<B extends TSchema, Req>(
     async (request, reply) => {
       const outcome = await asHttp(async () => {
         const normalized = await route.normalize(request.body as Static<B>, config);
-        return startRun(client, route.spec, normalized, { idempotencyKey: request.headers['idempotency-key'] });
+        return startRun(client, route.spec, normalized, {
+          idempotencyKey: request.headers['idempotency-key'],
+          requestId: request.id,
+        });
       });
       request.log.info(
         { workflowId: outcome.workflowId, started: outcome.started, kind: route.spec.kind },
