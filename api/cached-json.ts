@@ -12,8 +12,25 @@ export interface CachedJsonDeps {
  * Read-through for a versioned entry, answered as stored bytes: from this process's memory, else from Redis, else
  * from `load`, whose body is stored in both under the version read before loading (a load that commits meanwhile
  * bumps the version, so what was read before it is never served as the new version). `x-cache` says which.
+ *
+ * A body in memory under a version this process already knows is answered at once, without a promise: once the
+ * Temporal client has made its first call it has entered an AsyncLocalStorage, which gives every promise the process
+ * makes from then on an init hook, and a cached read's own promises were a tenth of its time.
  */
-export async function replyCachedJson(
+export function replyCachedJson(
+  deps: CachedJsonDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entry: VersionedEntry,
+  load: () => Promise<unknown>,
+): void | Promise<void> {
+  const known = deps.cacheVersions?.known(entry.versionKey);
+  const inMemory = known === undefined ? undefined : deps.storedJson.get(entry.keyAt(known));
+  if (inMemory) return sendStored(request, reply, 'hit', inMemory);
+  return readThrough(deps, request, reply, entry, load);
+}
+
+async function readThrough(
   deps: CachedJsonDeps,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -21,6 +38,7 @@ export async function replyCachedJson(
   load: () => Promise<unknown>,
 ): Promise<void> {
   const key = await currentKey(deps.cache, entry, deps.cacheVersions);
+  const send = (status: CacheStatus, stored: StoredJson) => sendStored(request, reply, status, stored);
   if (key === undefined) return send('bypass', new StoredJson(JSON.stringify(await load())));
 
   const inMemory = deps.storedJson.get(key);
@@ -33,8 +51,10 @@ export async function replyCachedJson(
   if (text === undefined) return send('bypass', new StoredJson(fresh));
   await deps.cache.setText(key, fresh, entry.ttlSeconds);
   return send('miss', deps.storedJson.remember(key, fresh));
+}
 
-  function send(status: 'hit' | 'miss' | 'bypass', stored: StoredJson): void {
-    sendStoredJson(request, reply.header('x-cache', status), stored);
-  }
+type CacheStatus = 'hit' | 'miss' | 'bypass';
+
+function sendStored(request: FastifyRequest, reply: FastifyReply, status: CacheStatus, stored: StoredJson): void {
+  sendStoredJson(request, reply.header('x-cache', status), stored);
 }

@@ -18,7 +18,7 @@ const analysis: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
         response: { 200: AnalysisBody, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request, reply) => {
+    (request, reply) => {
       const symbol = request.params.symbol.toUpperCase();
       const { asOf, series } = request.query;
       const load = async () => {
@@ -31,7 +31,9 @@ const analysis: FastifyPluginCallbackTypebox = (fastify, _options, done) => {
       if (asOf === undefined && !series) {
         return replyCachedJson(fastify, request, reply, latestAnalysisEntry(symbol), load);
       }
-      return reply.header('x-cache', 'bypass').send(await load());
+      return load().then((view) => {
+        void reply.header('x-cache', 'bypass').send(view);
+      });
     },
   );
   done();
