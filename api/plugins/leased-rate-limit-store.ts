@@ -1,7 +1,7 @@
-import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import type Redis from 'ioredis';
 
-type Counted = { current: number; ttl: number };
+/** A client's count in its window after this request, and the window's milliseconds left. */
+export type Counted = { current: number; ttl: number };
 type Callback = (error: Error | null, result?: Counted) => void;
 
 /**
@@ -48,14 +48,14 @@ interface Lease {
  * ends is at most 1% of the limit per replica, by which a client may be refused early elsewhere. Once the window's
  * counter is past the limit, the replica refuses the client without asking Redis until the window ends.
  */
-export class LeasedRedisStore implements FastifyRateLimitStore {
+export class LeasedRedisStore {
   private readonly leases = new Map<string, Lease>();
   /** Requests waiting for a lease being taken: one Redis call per client at a time, however many requests. */
   private readonly waiting = new Map<string, Callback[]>();
   private readonly lease: LeaseCommand;
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly prefix: string,
     private readonly now: () => number = Date.now,
   ) {
@@ -94,12 +94,6 @@ export class LeasedRedisStore implements FastifyRateLimitStore {
       // In arrival order: each takes the next count; those beyond this lease take another.
       for (const cb of waiting) this.incr(key, cb, timeWindow, max);
     });
-  }
-
-  child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
-    // What the plugin passes at run time (its typings say otherwise): the route's own limit gets its own counters.
-    const route = (routeOptions as unknown as { routeInfo: { method?: string; url?: string } }).routeInfo;
-    return new LeasedRedisStore(this.redis, `${this.prefix}${route.method}${route.url}-`, this.now);
   }
 
   private prune(): void {

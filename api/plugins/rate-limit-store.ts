@@ -1,46 +1,50 @@
-import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import type Redis from 'ioredis';
-import { LeasedRedisStore } from './leased-rate-limit-store';
+import { LeasedRedisStore, type Counted } from './leased-rate-limit-store';
 
-type Counted = { current: number; ttl: number };
-type Callback = (error: Error | null, result?: Counted) => void;
-
-// The plugin's own in-memory store, which it does not export as a typed module.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const LocalStore = require('@fastify/rate-limit/store/LocalStore') as StoreCtor<[boolean, boolean, number]>;
-type StoreCtor<A extends unknown[]> = new (...args: A) => FastifyRateLimitStore;
+/** Counts a client's requests in its window; answers synchronously whenever it can. */
+export interface RateLimitStore {
+  incr(key: string, windowMs: number, max: number, counted: (result: Counted) => void): void;
+}
 
 const NAMESPACE = 'iby:rate-limit:';
+
+/** Clients remembered by the in-memory count: past this, the least recently seen are forgotten. */
+const LOCAL_CLIENTS = 10_000;
 
 /**
  * Counts in Redis, so every API replica shares one limit per client (in leases: see LeasedRedisStore); while Redis
  * is not connected (or a command fails) it counts in process memory instead, so the limit still holds, per replica,
  * and requests are not refused.
  */
-export function fallbackStore(redis: Redis): new () => FastifyRateLimitStore {
-  class FallbackStore implements FastifyRateLimitStore {
-    // The plugin constructs the store with its options object; children are made by `child` with their parts.
-    // A client that cannot define scripts (a test double) only ever counts locally.
-    private shared?: FastifyRateLimitStore =
-      typeof redis.defineCommand === 'function' ? new LeasedRedisStore(redis, NAMESPACE) : undefined;
-    private local: FastifyRateLimitStore = new LocalStore(false, false, 10_000);
+export function createRateLimitStore(redis: Redis): RateLimitStore {
+  // A client that cannot define scripts (a test double) only ever counts locally.
+  const shared = typeof redis.defineCommand === 'function' ? new LeasedRedisStore(redis, NAMESPACE) : undefined;
+  const local = new LocalCounts(LOCAL_CLIENTS);
+  return {
+    incr(key, windowMs, max, counted) {
+      if (!shared || redis.status !== 'ready') return counted(local.incr(key, windowMs));
+      shared.incr(key, (err, result) => counted(err || !result ? local.incr(key, windowMs) : result), windowMs, max);
+    },
+  };
+}
 
-    incr(key: string, callback: Callback, timeWindow: number, max: number): void {
-      if (!this.shared || redis.status !== 'ready') return this.local.incr(key, callback, timeWindow, max);
-      this.shared.incr(
-        key,
-        (err, result) => (err ? this.local.incr(key, callback, timeWindow, max) : callback(null, result)),
-        timeWindow,
-        max,
-      );
-    }
+/** Fixed windows per client in memory, the least recently seen forgotten first (Map keeps insertion order). */
+export class LocalCounts {
+  private readonly windows = new Map<string, { count: number; startedAt: number }>();
 
-    child(routeOptions: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
-      const child = new FallbackStore();
-      child.shared = this.shared?.child(routeOptions);
-      child.local = this.local.child(routeOptions);
-      return child;
-    }
+  constructor(
+    private readonly maxClients: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  incr(key: string, windowMs: number): Counted {
+    const now = this.now();
+    let window = this.windows.get(key);
+    this.windows.delete(key);
+    if (!window || window.startedAt + windowMs <= now) window = { count: 0, startedAt: now };
+    window.count++;
+    this.windows.set(key, window);
+    if (this.windows.size > this.maxClients) this.windows.delete(this.windows.keys().next().value as string);
+    return { current: window.count, ttl: window.startedAt + windowMs - now };
   }
-  return FallbackStore;
 }
