@@ -21,7 +21,7 @@ import { fmt, writeResult } from './support';
 
 const CONNECTIONS = 50;
 const SECONDS = 5;
-const ROUNDS = 2;
+const ROUNDS = 3;
 const TARGETS = { ratio: 0.5, p99Ms: 10 };
 
 const READS = [
