@@ -1,7 +1,7 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /** A read slower than this is worth a line even when it succeeded. */
-const SLOW_MS = 1000;
+export const SLOW_READ_MS = 1000;
 
 /**
  * One line per request, when it ends, instead of Fastify's two: at info when it changed something, failed or was
@@ -18,7 +18,7 @@ export class RequestLog extends LogController {
       return;
     }
     const read = request.method === 'GET' || request.method === 'HEAD';
-    const quiet = read && reply.statusCode < 400 && reply.elapsedTime < SLOW_MS;
+    const quiet = read && reply.statusCode < 400 && reply.elapsedTime < SLOW_READ_MS;
     if (quiet) reply.log.debug(details, 'request completed');
     else reply.log.info({ ...details, req: request }, 'request completed');
   }

@@ -18,6 +18,28 @@ describe('StoredJson', () => {
   });
 });
 
+describe('StoredJson.answerTo', () => {
+  it('builds each answer once, with the length of the bytes it sends, and a 304 without one', () => {
+    const a = new StoredJson(big);
+    const gzip = a.answerTo(undefined, 'gzip');
+    expect(a.answerTo(undefined, 'gzip, deflate')).toBe(gzip);
+    expect(gzip.body).toBe(a.encodedAs('gzip'));
+    expect(gzip.headersWithLength).toEqual([...gzip.headers, 'content-length', String(gzip.body!.length)]);
+    expect(a.answerTo(undefined, undefined).body).toBe(a.body);
+    const notModified = a.answerTo(`W/${a.etag}`, 'gzip');
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBeUndefined();
+    expect(notModified.headersWithLength).toEqual([
+      'etag',
+      a.etag,
+      'vary',
+      'accept-encoding',
+      'cache-control',
+      'no-cache',
+    ]);
+  });
+});
+
 describe('StoredJsonMemo', () => {
   it('evicts the least recently used beyond its byte budget', () => {
     const memo = new StoredJsonMemo({ maxBytes: 25, maxAgeMs: 1000 });

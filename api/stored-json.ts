@@ -20,10 +20,30 @@ const COMPRESS: Record<Encoding, (body: Buffer) => Buffer> = {
   gzip: (body) => gzipSync(body, { level: 6 }),
 };
 
+/** How a stored body is answered: unchanged (`304`), as it is, or compressed. */
+type Variant = 'not-modified' | 'identity' | Encoding;
+
+/**
+ * One way of answering with a stored body: its status, its headers (flat name/value pairs, as Node's `writeHead`
+ * takes them) and its bytes. `headers` leaves out the length, which Fastify works out itself; `headersWithLength`
+ * adds it, for writing the answer straight to a Node response.
+ */
+export interface StoredAnswer {
+  statusCode: 200 | 304;
+  headers: readonly string[];
+  headersWithLength: readonly string[];
+  body?: Buffer;
+}
+
+/** `no-cache` lets browsers keep the body but ask each time, which the ETag makes a cheap question. */
+const REVALIDATE = ['vary', 'accept-encoding', 'cache-control', 'no-cache'];
+const JSON_TYPE = ['content-type', 'application/json; charset=utf-8'];
+
 export class StoredJson {
   readonly body: Buffer;
   readonly etag: string;
   private readonly encoded = new Map<Encoding, Buffer>();
+  private readonly answers = new Map<Variant, StoredAnswer>();
 
   constructor(text: string) {
     this.body = Buffer.from(text, 'utf8');
@@ -40,11 +60,39 @@ export class StoredJson {
     return bytes;
   }
 
+  /**
+   * The answer to a request with these headers: `304` when the client holds this version (If-None-Match), else the
+   * bytes, compressed when the client accepts it and it is worth it. Each answer is built once and kept.
+   */
+  answerTo(ifNoneMatch: string | undefined, acceptEncoding: string | undefined): StoredAnswer {
+    let variant: Variant = 'not-modified';
+    if (!matchesEtag(ifNoneMatch, this.etag)) {
+      variant = (this.body.length >= MIN_COMPRESSED_BYTES && preferredEncoding(acceptEncoding)) || 'identity';
+    }
+    let answer = this.answers.get(variant);
+    if (!answer) {
+      answer = this.build(variant);
+      this.answers.set(variant, answer);
+    }
+    return answer;
+  }
+
   /** What it holds in memory, body and compressed forms. */
   get bytes(): number {
     let total = this.body.length;
     for (const bytes of this.encoded.values()) total += bytes.length;
     return total;
+  }
+
+  private build(variant: Variant): StoredAnswer {
+    const validators = ['etag', this.etag, ...REVALIDATE];
+    if (variant === 'not-modified') {
+      return { statusCode: 304, headers: validators, headersWithLength: validators };
+    }
+    const body = variant === 'identity' ? this.body : this.encodedAs(variant);
+    const encoding = variant === 'identity' ? [] : ['content-encoding', variant];
+    const headers = [...validators, ...JSON_TYPE, ...encoding];
+    return { statusCode: 200, headers, headersWithLength: [...headers, 'content-length', String(body.length)], body };
   }
 }
 
@@ -105,17 +153,12 @@ export class StoredJsonMemo {
   }
 }
 
-/**
- * Sends a stored body: `304` when the client holds this version (If-None-Match), else the bytes, compressed when the
- * client accepts it. `no-cache` lets browsers keep it but ask each time, which the ETag makes a cheap question.
- */
+/** Sends a stored body the way `StoredJson.answerTo` says. */
 export function sendStoredJson(request: FastifyRequest, reply: FastifyReply, stored: StoredJson): FastifyReply {
-  void reply.header('etag', stored.etag).header('vary', 'accept-encoding').header('cache-control', 'no-cache');
-  if (matchesEtag(request.headers['if-none-match'], stored.etag)) return reply.code(304).send();
-  void reply.header('content-type', 'application/json; charset=utf-8');
-  const encoding = stored.body.length >= MIN_COMPRESSED_BYTES && preferredEncoding(request.headers['accept-encoding']);
-  if (!encoding) return reply.send(stored.body);
-  return reply.header('content-encoding', encoding).send(stored.encodedAs(encoding));
+  const answer = stored.answerTo(request.headers['if-none-match'], request.headers['accept-encoding']);
+  const { headers } = answer;
+  for (let i = 0; i < headers.length; i += 2) void reply.header(headers[i], headers[i + 1]);
+  return reply.code(answer.statusCode).send(answer.body);
 }
 
 /** `If-None-Match` compares weakly (RFC 9110 §13.1.2): `W/"x"` matches `"x"`, and `*` matches any. */

@@ -5,6 +5,8 @@ import type { RunKind } from '../../contracts';
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Registry;
+    /** What the request hooks record, for answers made outside Fastify's hooks too (see api/edge-cache.ts). */
+    requestMetrics: RequestMetrics;
   }
   interface FastifyContextConfig {
     /** The kind of run a route starts: its `202 Accepted` answers are counted as started workflows of that kind. */
@@ -33,6 +35,13 @@ function labelledChildren<M extends Histogram | Counter>(metric: M) {
     if (!child) level.set(last, (child = metric.labels(...values.map(String)) as Child));
     return child;
   };
+}
+
+export interface RequestMetrics {
+  /** An answered request, under its method, route pattern (not its URL) and status. */
+  answered(method: string, route: string, statusCode: number, seconds: number): void;
+  /** A read-through cache lookup, by route pattern and result (hit, miss, bypass). */
+  cacheLookup(route: string, result: string): void;
 }
 
 /** One registry per app (not prom-client's global one), so several apps in one process do not collide. */
@@ -68,14 +77,19 @@ export default fp(
     const durationOf = labelledChildren(duration);
     const cacheLookupsOf = labelledChildren(cacheLookups);
     const workflowStartsOf = labelledChildren(workflowStarts);
+    const requestMetrics: RequestMetrics = {
+      answered: (method, route, statusCode, seconds) => durationOf(method, route, statusCode).observe(seconds),
+      cacheLookup: (route, result) => cacheLookupsOf(route, result).inc(),
+    };
+    fastify.decorate('requestMetrics', requestMetrics);
     fastify.addHook('onResponse', (request, reply, done) => {
       // The route pattern, not the URL: one series per route whatever the ids; unknown URLs share one label.
       // (Fastify builds routeOptions afresh on each read: read once.)
       const { url: route = 'unmatched', config } = request.routeOptions;
-      durationOf(request.method, route, reply.statusCode).observe(reply.elapsedTime / 1000);
+      requestMetrics.answered(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
       // Routes that read through the cache say so in x-cache; counting it here keeps the routes free of metrics.
       const cache = reply.getHeader('x-cache');
-      if (typeof cache === 'string') cacheLookupsOf(route, cache).inc();
+      if (typeof cache === 'string') requestMetrics.cacheLookup(route, cache);
       // Likewise routes that start runs say so in their config (a joined run answers 200, not 202).
       const startsRun = config?.startsRun; // Fastify's own 404 and framework-error contexts may have no config
       if (startsRun && reply.statusCode === 202) workflowStartsOf(startsRun).inc();

@@ -52,6 +52,10 @@ function apiHeaders(documentHeaders: Record<string, string>): Record<string, str
   return headers;
 }
 
+/** Helmet's whole set, for documents; the API's own set, which every answer carries (see the plugin below). */
+const DOCUMENT_HEADERS = securityHeaders();
+export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = apiHeaders(DOCUMENT_HEADERS);
+
 /** JSON, including its `+json` kinds (problem details, OpenAPI): data, never rendered. */
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\b/i;
 
@@ -62,15 +66,13 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\b/i;
  */
 export default fp<{ config: Config }>(
   async (fastify, { config }) => {
-    const documentHeaders = securityHeaders();
-    const everyResponse = apiHeaders(documentHeaders);
     fastify.addHook('onRequest', (_request, reply, next) => {
-      void reply.headers(everyResponse);
+      void reply.headers(API_RESPONSE_HEADERS);
       next();
     });
     fastify.addHook('onSend', (_request, reply, payload, next) => {
       const type = reply.getHeader('content-type');
-      if (typeof type === 'string' && !JSON_TYPE.test(type)) void reply.headers(documentHeaders);
+      if (typeof type === 'string' && !JSON_TYPE.test(type)) void reply.headers(DOCUMENT_HEADERS);
       next(null, payload);
     });
     if (config.api.corsOrigins.length) {

@@ -117,7 +117,8 @@ describe('price cache', () => {
 describe('version announcements', () => {
   it('announces each bump on the prefixed channel, which a watch hears and trusts while subscribed', async () => {
     const watch = new VersionWatch(t.redis.duplicate(), { maxAgeMs: 60_000 });
-    await waitFor(() => watch.known('none') === undefined && subscribedTo(watch));
+    await watch.subscription();
+    expect(subscribedTo(watch)).toBe(true);
     const heard: string[] = [];
     const listener = t.redis.duplicate();
     await listener.subscribe(versionsChannel(t.redis));

@@ -18,6 +18,7 @@ export interface VersionWatchOptions {
 export class VersionWatch {
   private readonly versions = new Map<string, { version: number; at: number }>();
   private subscribed = false;
+  private readonly awaitingSubscription: (() => void)[] = [];
   private readonly now: () => number;
 
   constructor(
@@ -40,7 +41,10 @@ export class VersionWatch {
     subscriber.on('ready', () => {
       // ioredis subscribes again on its own after a reconnect; this says when it has.
       subscriber.subscribe(channel).then(
-        () => (this.subscribed = true),
+        () => {
+          this.subscribed = true;
+          for (const resolve of this.awaitingSubscription.splice(0)) resolve();
+        },
         () => forget(),
       );
     });
@@ -77,6 +81,12 @@ export class VersionWatch {
    */
   async sync(): Promise<void> {
     if (this.subscribed) await this.subscriber.ping();
+  }
+
+  /** Resolves once subscribed: from then on, what is read or announced is remembered (a test's first read). */
+  subscription(): Promise<void> {
+    if (this.subscribed) return Promise.resolve();
+    return new Promise((resolve) => this.awaitingSubscription.push(resolve));
   }
 
   close(): void {
