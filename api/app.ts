@@ -4,9 +4,11 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { requestIdFrom } from '../infra/telemetry/request-id';
 import type { ApiClients } from './clients';
+import { EdgeCache } from './edge-cache';
 import { lazyChildLoggerFactory } from './lazy-request-logger';
 import apiKeyPlugin from './plugins/api-key';
 import configPlugin from './plugins/config';
+import edgeCachePlugin from './plugins/edge-cache';
 import errorHandlerPlugin, { frameworkErrors } from './plugins/error-handler';
 import metricsPlugin from './plugins/metrics';
 import objectUrlsPlugin from './plugins/object-urls';
@@ -39,11 +41,13 @@ export interface AppOptions {
   config: Config;
   /** Clients made by the caller (tests); the missing ones are created from config and closed with the app. */
   clients?: Partial<ApiClients>;
+  /** The edge cache the server was made with (buildApp makes both); without one every request goes through Fastify. */
+  edge?: EdgeCache;
 }
 
 /** The whole API as one plugin: infrastructure plugins, then decorators, then the error handler and routes. */
 export const apiApp = fp<AppOptions>(
-  async (fastify, { config, clients = {} }) => {
+  async (fastify, { config, clients = {}, edge }) => {
     await fastify.register(configPlugin, { config });
     await fastify.register(swaggerPlugin);
     await fastify.register(metricsPlugin);
@@ -56,6 +60,7 @@ export const apiApp = fp<AppOptions>(
 
     await fastify.register(securityPlugin, { config });
     await fastify.register(rateLimitPlugin, { config });
+    await fastify.register(edgeCachePlugin, { config, edge });
     await fastify.register(apiKeyPlugin, { config });
     // Before the routes: it gives each route added after it the key check, operationId and error responses.
     await fastify.register(routePolicyPlugin, { config });
@@ -85,7 +90,10 @@ export interface BuildAppOptions extends AppOptions {
 }
 
 export async function buildApp({ server, ...options }: BuildAppOptions): Promise<FastifyInstance> {
+  const edge = new EdgeCache();
   const app = Fastify({
+    // Requests meet the edge cache first: repeated cached reads are answered there, the rest by the routes.
+    serverFactory: edge.serverFactory(),
     bodyLimit: options.config.api.bodyLimitBytes,
     // The id is echoed in x-request-id and carried into the memo of every workflow the request starts.
     requestIdHeader: false,
@@ -100,6 +108,6 @@ export async function buildApp({ server, ...options }: BuildAppOptions): Promise
     ajv: { customOptions: { removeAdditional: false } },
     schemaErrorFormatter: formatSchemaErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  await app.register(apiApp, options);
+  await app.register(apiApp, { ...options, edge });
   return app;
 }

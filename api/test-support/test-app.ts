@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Pool } from 'pg';
 import type { Config } from '../../config';
 import Redis from 'ioredis';
@@ -43,7 +43,12 @@ export interface TestApp {
 
 /** The real app with fakes for whatever the test does not provide; close it with `app.close()`. */
 export async function buildTestApp(
-  options: { config?: Config; clients?: Partial<ApiClients>; temporal?: FakeTemporal } = {},
+  options: {
+    config?: Config;
+    clients?: Partial<ApiClients>;
+    temporal?: FakeTemporal;
+    server?: FastifyServerOptions;
+  } = {},
 ): Promise<TestApp> {
   const config = options.config ?? testConfig();
   const temporal = options.temporal ?? new FakeTemporal();
@@ -51,7 +56,7 @@ export async function buildTestApp(
   const app = await buildApp({
     config,
     // Fastify's 10 s plugin deadline is for a server that hangs; a loaded test machine can take longer to load one.
-    server: { pluginTimeout: 60_000 },
+    server: { pluginTimeout: 60_000, ...options.server },
     clients: {
       db: unusedPool(),
       s3: fakeObjectStore(),
