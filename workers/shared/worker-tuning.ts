@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { WorkerOptions } from '@temporalio/worker';
 import type { Config, WorkerService } from '../../config';
+import { HEARTBEAT_INTERVAL_MS } from '../../contracts';
 
 /** What every Worker.create of a process shares: who it is, how much it takes on, how it drains. */
 export type WorkerTuning = Pick<
@@ -10,6 +11,8 @@ export type WorkerTuning = Pick<
   | 'maxConcurrentWorkflowTaskExecutions'
   | 'shutdownGraceTime'
   | 'shutdownForceTime'
+  | 'maxHeartbeatThrottleInterval'
+  | 'stickyQueueScheduleToStartTimeout'
 >;
 
 /**
@@ -34,6 +37,11 @@ export function workerTuning(
     identity: workerIdentity(service, worker.instance),
     shutdownGraceTime: worker.shutdownGraceSeconds * 1000,
     shutdownForceTime: (worker.shutdownGraceSeconds + 5) * 1000,
+    // Heartbeats reach the server as often as activities send them, so a short heartbeat timeout keeps its slack.
+    maxHeartbeatThrottleInterval: HEARTBEAT_INTERVAL_MS,
+    // A workflow cached on a worker that died waits this long before another worker takes its next task (the SDK's
+    // 10 s was most of what a crash cost); a live worker takes its own sticky tasks at once, so only a dead one waits.
+    stickyQueueScheduleToStartTimeout: '1 second',
   };
   if (worker.maxConcurrentActivities) tuning.maxConcurrentActivityTaskExecutions = worker.maxConcurrentActivities;
   if (worker.maxConcurrentWorkflowTasks) tuning.maxConcurrentWorkflowTaskExecutions = worker.maxConcurrentWorkflowTasks;
