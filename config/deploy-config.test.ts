@@ -53,6 +53,9 @@ describe('deployment settings', () => {
       shutdownForceTime: 15_000,
       maxConcurrentActivityTaskExecutions: 7,
       maxConcurrentWorkflowTaskExecutions: 3,
+      // Fast crash recovery: heartbeats forwarded as sent, a dead worker's cached workflows moved on after 1 s.
+      maxHeartbeatThrottleInterval: 1_000,
+      stickyQueueScheduleToStartTimeout: '1 second',
     });
     expect(workerIdentity('data', undefined, 42)).toBe(`data/42@${os.hostname()}`);
     expect(loadConfig({ ETL_WORKER_REPLICAS: '3' }).replicas).toEqual({ etl: 3, data: 1, analysis: 1 });
