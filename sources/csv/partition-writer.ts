@@ -10,7 +10,11 @@ interface Partition {
 
 /**
  * Splits one input file into per-batch files on local disk, each starting with the input's header line.
- * Memory stays bounded: buffered lines are flushed to disk once they pass 16 MB in all.
+ * Memory stays bounded: the caller flushes the buffered lines to disk once they pass 16 MB in all (`full`).
+ *
+ * `add` is synchronous: it runs once per line of a file of hundreds of thousands, inside an activity, where every
+ * promise gets an init hook (the activity context is an AsyncLocalStorage). Two promises a line made planning
+ * all_stocks_5yr.csv in the etl worker take 2.7 s instead of 2.0.
  */
 export class PartitionWriter {
   private readonly partitions = new Map<number, Partition>();
@@ -21,7 +25,7 @@ export class PartitionWriter {
     private readonly header: string,
   ) {}
 
-  async add(batch: number, line: string): Promise<void> {
+  add(batch: number, line: string): void {
     let partition = this.partitions.get(batch);
     if (!partition) {
       partition = { file: path.join(this.dir, `part-${batch}.csv`), chunks: [this.header + '\n'] };
@@ -30,7 +34,11 @@ export class PartitionWriter {
     }
     partition.chunks.push(line + '\n');
     this.buffered += line.length + 1;
-    if (this.buffered >= FLUSH_BYTES) await this.flush();
+  }
+
+  /** Whether the buffered lines should be flushed before more are added. */
+  get full(): boolean {
+    return this.buffered >= FLUSH_BYTES;
   }
 
   /** Flushes everything and returns each batch's file. */
@@ -39,7 +47,7 @@ export class PartitionWriter {
     return new Map([...this.partitions].map(([batch, p]) => [batch, p.file]));
   }
 
-  private async flush(): Promise<void> {
+  async flush(): Promise<void> {
     for (const p of this.partitions.values()) {
       if (!p.chunks.length) continue;
       const data = Buffer.from(p.chunks.join(''), 'utf8');

@@ -34,7 +34,7 @@ export type PlannedFile =
  */
 export async function readCsvFile(file: string, o: PlanFileOptions): Promise<PlannedFile> {
   const records = csvRecords(fs.createReadStream(file), { maxLineBytes: o.maxLineBytes });
-  let split: ((record: CsvRecord) => Promise<void>) | null = null;
+  let split: ((record: CsvRecord) => void) | null = null;
   let writer: PartitionWriter | null = null;
   let symbol: string | undefined;
   let skip = false;
@@ -59,7 +59,8 @@ export async function readCsvFile(file: string, o: PlanFileOptions): Promise<Pla
     }
     if (skip) break;
     // A single-symbol file is only scanned, so its line limit and quoting are checked before it is archived.
-    if (split) for (let i = start; i < chunk.length; i++) await split(chunk[i]);
+    if (split) for (let i = start; i < chunk.length; i++) split(chunk[i]);
+    if (writer?.full) await writer.flush();
     o.heartbeat();
   }
 
@@ -74,9 +75,9 @@ function splitter(
   column: number,
   batcher: SymbolBatcher,
   only: Set<string> | undefined,
-): (record: CsvRecord) => Promise<void> {
+): (record: CsvRecord) => void {
   let lastBatch = 0;
-  return async (record) => {
+  return (record) => {
     // A malformed record has no trustworthy fields: it goes with its neighbours and is rejected there, counted.
     if (!record.malformed) {
       const symbol = (record.fields[column] ?? '').trim().toUpperCase();
@@ -84,6 +85,6 @@ function splitter(
       // A row without a usable symbol still goes into some batch, so validation rejects it and it is counted.
       if (isValidSymbol(symbol)) lastBatch = batcher.assign(symbol);
     }
-    await writer.add(lastBatch, record.raw);
+    writer.add(lastBatch, record.raw);
   };
 }
