@@ -27,13 +27,16 @@ export interface RateLimitVerdict {
  * its address, so random keys do not buy fresh limits.
  */
 export class RateLimit {
+  /** Requests per client and minute. */
+  readonly max: number;
   private readonly maxText: string;
 
   constructor(
     private readonly config: Config,
     private readonly store: RateLimitStore,
   ) {
-    this.maxText = String(config.api.rateLimitPerMinute);
+    this.max = config.api.rateLimitPerMinute;
+    this.maxText = String(this.max);
   }
 
   clientOf(apiKey: string | string[] | undefined, address: string | undefined): string {
@@ -44,7 +47,7 @@ export class RateLimit {
 
   /** Counts one request of `client`; answers synchronously while the store can (see the store). */
   take(client: string, decided: (verdict: RateLimitVerdict) => void): void {
-    const max = this.config.api.rateLimitPerMinute;
+    const max = this.max;
     this.store.incr(client, WINDOW_MS, max, ({ current, ttl }) => {
       const resetSeconds = Math.ceil(ttl / 1000);
       const reset = String(resetSeconds);
@@ -75,13 +78,12 @@ export default fp<{ config: Config }>(
   (fastify, { config }, done) => {
     const limit = new RateLimit(config, createRateLimitStore(fastify.redis));
     fastify.decorate('rateLimit', limit);
-    const max = config.api.rateLimitPerMinute;
 
     fastify.addHook('onRequest', (request, reply, next) => {
       limit.take(limit.clientOf(request.headers['x-api-key'], request.ip), ({ allowed, headers, resetSeconds }) => {
         for (let i = 0; i < headers.length; i += 2) void reply.header(headers[i], headers[i + 1]);
         if (allowed) return next();
-        const message = `rate limit of ${max} requests per minute exceeded; retry in ${resetSeconds} s`;
+        const message = `rate limit of ${limit.max} requests per minute exceeded; retry in ${resetSeconds} s`;
         next(new HttpError(429, 'rate_limited', message));
       });
     });
